@@ -1,0 +1,5 @@
+"""Entry point for ``python -m scanner``."""
+
+from scanner.cli.app import main
+
+main()

@@ -1,0 +1,1 @@
+"""Classifying contacts: business or private, natural person, minor, special categories of data."""
