@@ -1,0 +1,228 @@
+"""Turning physical lines into content lines: unfolding, quoted-printable soft breaks, stray continuation lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from vobject.base import parseParams
+
+from scanner.core.model import WarningCode
+from scanner.core.reading.physical_lines import PhysicalLine
+
+Params = tuple[tuple[str, tuple[str, ...]], ...]
+
+# Properties a vCard 2.1, 3.0 or 4.0 card may hold; a line that is only one of these names is an empty property.
+KNOWN_PROPERTIES = frozenset(
+    {
+        "BEGIN", "END", "VERSION", "FN", "N", "NICKNAME", "PHOTO", "BDAY", "ANNIVERSARY", "GENDER", "ADR", "LABEL",
+        "TEL", "EMAIL", "IMPP", "LANG", "TZ", "GEO", "TITLE", "ROLE", "LOGO", "ORG", "MEMBER", "RELATED",
+        "CATEGORIES", "NOTE", "PRODID", "REV", "SOUND", "UID", "CLIENTPIDMAP", "URL", "KEY", "FBURL", "CALADRURI",
+        "CALURI", "XML", "KIND", "SOURCE", "NAME", "PROFILE", "MAILER", "SORT-STRING", "CLASS", "AGENT",
+    }
+)
+_ENCODING_WORDS = frozenset({"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"})
+_NAME = re.compile(rb"^[A-Za-z0-9_\-/ ]*[A-Za-z0-9]$")
+_BASE64_LINE = re.compile(rb"^[A-Za-z0-9+/=\s]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class ContentLine:
+    """One property as written: name upper-case, group lower-case, parameters, value bytes still encoded."""
+
+    line: int
+    name: str
+    group: str
+    params: Params
+    value: bytes
+
+    def param(self, name: str) -> tuple[str, ...]:
+        """All values of parameter ``name`` (upper-case), over repeated occurrences."""
+        return tuple(v for key, values in self.params if key == name for v in values)
+
+    @property
+    def encoding(self) -> str:
+        values = self.param("ENCODING")
+        return values[0].upper() if values else ""
+
+    @property
+    def is_quoted_printable(self) -> bool:
+        return self.encoding == "QUOTED-PRINTABLE"
+
+    @property
+    def is_base64(self) -> bool:
+        return self.encoding in ("BASE64", "B")
+
+
+@dataclass(frozen=True, slots=True)
+class LineWarning:
+    line: int
+    code: WarningCode
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A content line whose value may still continue on the next physical lines."""
+
+    head: ContentLine
+    parts: list[bytes] = field(default_factory=list)
+    after_blank: bool = False
+
+    def soft_break(self) -> bool:
+        return self.head.is_quoted_printable and bool(self.parts) and self.parts[-1].rstrip().endswith(b"=")
+
+    def drop_soft_break(self) -> None:
+        self.parts[-1] = self.parts[-1].rstrip()[:-1]
+
+    def finish(self) -> ContentLine:
+        if self.soft_break():
+            self.drop_soft_break()
+        head = self.head
+        return ContentLine(head.line, head.name, head.group, head.params, b"".join(self.parts))
+
+
+def content_lines(lines: Iterable[PhysicalLine]) -> Iterator[ContentLine | LineWarning]:
+    """Content lines in file order, with a warning for every line that had to be dropped."""
+    pending: _Pending | None = None
+    for physical in lines:
+        if physical.too_long:
+            yield LineWarning(physical.number, WarningCode.LINE_TOO_LONG)
+            continue
+        raw = physical.content
+        if b"\x00" in raw:
+            raw = raw.replace(b"\x00", b"")
+            yield LineWarning(physical.number, WarningCode.NUL_BYTES)
+        if pending is not None and _continue(pending, raw):
+            continue
+        if pending is not None and not raw.strip():
+            pending.after_blank = True
+            if pending.soft_break():
+                pending.drop_soft_break()
+            continue
+        started = _start(physical.number, raw)
+        if isinstance(started, LineWarning):
+            yield started
+            continue
+        if started is None:
+            continue
+        if pending is not None:
+            yield pending.finish()
+        pending = started
+    if pending is not None:
+        yield pending.finish()
+
+
+def _continue(pending: _Pending, raw: bytes) -> bool:
+    """Append ``raw`` to the pending value if it continues it; say whether it did."""
+    if not raw.strip():
+        return False
+    if raw[:1] in (b" ", b"\t"):
+        return _append_fold(pending, raw)
+    if pending.soft_break() and not pending.after_blank and not _starts_property(raw):
+        pending.drop_soft_break()
+        pending.parts.append(raw)
+        return True
+    if pending.head.is_base64 and b":" not in raw and _BASE64_LINE.match(raw):
+        pending.parts.append(raw)
+        return True
+    if _split_head(raw) is None and not raw.startswith(b"#") and not _is_bare_property_name(raw):
+        pending.parts.append(b"=0A" if pending.head.is_quoted_printable else b"\\n")
+        pending.parts.append(raw)
+        return True
+    return False
+
+
+def _append_fold(pending: _Pending, raw: bytes) -> bool:
+    if _starts_property(raw.lstrip()) and pending.after_blank:
+        return False
+    if pending.soft_break():
+        pending.drop_soft_break()
+        pending.parts.append(raw.lstrip(b" \t"))
+    else:
+        pending.parts.append(raw[1:])
+    return True
+
+
+def _start(number: int, raw: bytes) -> _Pending | LineWarning | None:
+    """A new pending content line, a warning for a line that is none, or None for a blank line."""
+    stripped = raw.strip()
+    if not stripped:
+        return None
+    if stripped.startswith(b"#"):
+        return LineWarning(number, WarningCode.COMMENT_LINE)
+    if _is_bare_property_name(stripped):
+        return _Pending(ContentLine(number, stripped.decode("ascii").upper(), "", (), b""))
+    split = _split_head(raw.lstrip())
+    if split is None:
+        return LineWarning(number, WarningCode.UNPARSEABLE_LINE)
+    head, value = split
+    parsed = _parse_head(number, head)
+    if parsed is None:
+        return LineWarning(number, WarningCode.UNPARSEABLE_LINE)
+    return _Pending(parsed, [value])
+
+
+def _split_head(raw: bytes) -> tuple[bytes, bytes] | None:
+    """Head (group, name, parameters) and value, split at the first colon outside double quotes."""
+    colon = raw.find(b":")
+    if colon <= 0:
+        return None
+    quote = raw.find(b'"', 0, colon)
+    if quote != -1:
+        colon = _colon_outside_quotes(raw)
+        if colon <= 0:
+            return None
+    return raw[:colon], raw[colon + 1 :]
+
+
+def _colon_outside_quotes(raw: bytes) -> int:
+    quoted = False
+    for position, byte in enumerate(raw):
+        if byte == 0x22:
+            quoted = not quoted
+        elif byte == 0x3A and not quoted:
+            return position
+    return -1
+
+
+def _parse_head(number: int, head: bytes) -> ContentLine | None:
+    name_part, _, param_part = head.partition(b";")
+    group, _, name = name_part.strip().rpartition(b".")
+    if not _NAME.match(name):
+        return None
+    text = param_part.decode("utf-8", errors="replace")
+    params = _normalize_params(parseParams(";" + text)) if text else ()
+    group_text = group.decode("ascii", errors="replace").lower()
+    return ContentLine(number, name.decode("ascii").upper(), group_text, params, b"")
+
+
+def _normalize_params(parsed: list[list[str]]) -> Params:
+    """Upper-case names; vCard 2.1 bare values (``HOME``, ``QUOTED-PRINTABLE``) become TYPE or ENCODING."""
+    params: list[tuple[str, tuple[str, ...]]] = []
+    for name, *values in parsed:
+        key = name.upper()
+        if values:
+            split = tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+            params.append((key, split))
+        elif key in _ENCODING_WORDS:
+            params.append(("ENCODING", (key,)))
+        elif key.replace("-", "").startswith("UTF"):
+            params.append(("CHARSET", (key,)))
+        else:
+            params.append(("TYPE", (key,)))
+    return tuple(params)
+
+
+def _is_bare_property_name(raw: bytes) -> bool:
+    """A line that is only a known property name (``FN``), as some exporters write empty values."""
+    return len(raw) <= 12 and raw.strip().upper().decode("ascii", errors="replace") in KNOWN_PROPERTIES
+
+
+def _starts_property(raw: bytes) -> bool:
+    """Whether ``raw`` begins like a standard property line (``TEL;CELL:``, ``END:VCARD``)."""
+    split = _split_head(raw)
+    if split is None:
+        return False
+    name_part = split[0].partition(b";")[0].rpartition(b".")[2].strip().upper()
+    return name_part.decode("ascii", errors="replace") in KNOWN_PROPERTIES or name_part.startswith(b"X-")

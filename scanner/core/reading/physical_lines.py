@@ -1,0 +1,55 @@
+"""Splitting a byte stream into numbered lines, whatever the line ends (CRLF, LF, CR, CR CR LF, mixed)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+# CR CR LF (old iPhone exports) is one line end, not a line end and an empty line.
+_LINE_END = re.compile(rb"\r\r\n|\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class PhysicalLine:
+    """One line of the file, 1-based number; ``too_long`` lines carry no content (it was never kept)."""
+
+    number: int
+    content: bytes
+    too_long: bool = False
+
+
+def split_lines(chunks: Iterable[bytes], *, max_line_bytes: int) -> Iterator[PhysicalLine]:
+    """Lines from a stream of chunks, holding at most one line (capped at ``max_line_bytes``) in memory."""
+    pending = bytearray()
+    number = 1
+    skipping = False  # inside a line that grew past the cap: its bytes are dropped until its end
+    for chunk in _with_end_marker(chunks):
+        at_end = chunk is None
+        if chunk:
+            pending += chunk
+        start = 0
+        for match in _LINE_END.finditer(pending):
+            if not at_end and match.end() == len(pending) and pending.endswith(b"\r"):
+                break  # a CR at the end of a chunk may be the first half of CR LF
+            yield _line(number, pending[start : match.start()], skipping)
+            number += 1
+            skipping = False
+            start = match.end()
+        del pending[:start]
+        if len(pending) > max_line_bytes:
+            pending.clear()
+            skipping = True
+        if at_end and (pending or skipping):
+            yield _line(number, pending, skipping)
+
+
+def _with_end_marker(chunks: Iterable[bytes]) -> Iterator[bytes | None]:
+    yield from chunks
+    yield None
+
+
+def _line(number: int, content: bytearray, too_long: bool) -> PhysicalLine:
+    if too_long:
+        return PhysicalLine(number, b"", too_long=True)
+    return PhysicalLine(number, bytes(content))
