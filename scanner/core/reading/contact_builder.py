@@ -65,7 +65,7 @@ def build_contact(card: RawCard, *, path: str, region: str) -> Contact | RejectR
     draft = _Draft(region=region, labels=_group_labels(card.properties), warnings=list(card.warnings))
     for content in card.properties:
         _apply(draft, content)
-    if not draft.recognized:
+    if card.properties and not draft.recognized:
         return RejectReason.NOT_A_VCARD
     contact = _freeze(draft, SourceRef(path=path, index=card.index, line=card.line))
     if not _identifies_someone(contact):

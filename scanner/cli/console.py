@@ -1,0 +1,27 @@
+"""The two consoles: reports go to stdout (or a file), progress, warnings and errors to stderr."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from rich.console import Console
+
+
+def _color_allowed(stream_is_tty: bool) -> bool:
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return stream_is_tty
+
+
+def error_console() -> Console:
+    """stderr: diagnostics and progress; never markup from user data (callers pass rich Text)."""
+    return Console(stderr=True, highlight=False, no_color=not _color_allowed(sys.stderr.isatty()))
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def stdout_color() -> bool:
+    return _color_allowed(sys.stdout.isatty())

@@ -1,0 +1,65 @@
+"""Reading every input of a scan: contacts streamed to the caller, per-file counts that always add up."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from scanner.core.inputs import InputFile, InputProblem, discover_inputs
+from scanner.core.model import Contact, FileProblem, FileReport, Rejection
+from scanner.core.reading import InputError, read_file, read_stream
+
+
+@dataclass(frozen=True)
+class ReadEvent:
+    """Progress for a caller that shows it: the file being read and the cards found so far in it."""
+
+    display_path: str
+    cards_found: int
+
+
+@dataclass
+class ReadingRun:
+    """Reads the inputs once; ``contacts()`` streams, ``files`` and ``rejections`` fill as it goes."""
+
+    arguments: Sequence[str]
+    region: str = "DE"
+    on_progress: Callable[[ReadEvent], None] | None = None
+    files: list[FileReport] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def contacts(self) -> Iterator[Contact]:
+        for item in discover_inputs(self.arguments):
+            if isinstance(item, InputProblem):
+                self.files.append(FileReport(item.display_path, 0, 0, 0, item.problem))
+                continue
+            yield from self._read_one(item)
+
+    def _read_one(self, item: InputFile) -> Iterator[Contact]:
+        found = contacts = rejected = 0
+        problem: FileProblem | None = None
+        try:
+            for entry in self._entries(item):
+                found += 1
+                if isinstance(entry, Rejection):
+                    rejected += 1
+                    self.rejections.append(entry)
+                else:
+                    contacts += 1
+                    yield entry
+                if self.on_progress is not None and found % 500 == 0:
+                    self.on_progress(ReadEvent(item.display_path, found))
+        except InputError as error:
+            problem = error.problem
+        self.files.append(FileReport(item.display_path, found, contacts, rejected, problem))
+
+    def _entries(self, item: InputFile) -> Iterator[Contact | Rejection]:
+        if item.path is None:
+            return read_stream(sys.stdin.buffer, path=item.display_path, region=self.region)
+        return read_file(item.path, display_path=item.display_path, region=self.region)
+
+    @property
+    def readable_input(self) -> bool:
+        """Whether at least one input could be read (a file with cards, even if all were rejected)."""
+        return any(report.problem is None for report in self.files)
