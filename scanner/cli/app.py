@@ -61,7 +61,8 @@ def scan(
         if verbose:
             for warning in contact.warnings:
                 text = translate(f"warning.{warning.code.value}", language)
-                line = translate("cli.card_warning", language, path=contact.source.path, line=warning.line, warning=text)
+                where = {"path": contact.source.path, "line": warning.line}
+                line = translate("cli.card_warning", language, warning=text, **where)
                 console.print(Text(line), soft_wrap=True)
     _print_files(run, language)
     if warnings and not verbose:
@@ -81,7 +82,8 @@ def _print_files(run: ReadingRun, language: Language) -> None:
     for report in run.files:
         if report.problem is not None and report.cards_found == 0:
             problem = translate(f"file.{report.problem.value}", language)
-            console.print(Text(translate("cli.file_problem", language, path=report.path, problem=problem)), soft_wrap=True)
+            line = translate("cli.file_problem", language, path=report.path, problem=problem)
+            console.print(Text(line), soft_wrap=True)
             continue
         summary = translate(
             "cli.file_summary",

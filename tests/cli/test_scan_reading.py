@@ -9,7 +9,10 @@ from typer.testing import CliRunner
 from scanner.cli.app import app
 
 RUNNER = CliRunner()
-CARDS = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Erika Musterfrau\r\nTEL:+49 30 1234567\r\nEND:VCARD\r\nBEGIN:VCARD\r\nEND:VCARD\r\n"
+CARDS = (
+    b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Erika Musterfrau\r\nTEL:+49 30 1234567\r\nEND:VCARD\r\n"
+    b"BEGIN:VCARD\r\nEND:VCARD\r\n"
+)
 
 
 def test_missing_file_is_exit_2_with_a_located_message() -> None:
