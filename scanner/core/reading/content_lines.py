@@ -68,6 +68,7 @@ class _Pending:
     head: ContentLine
     parts: list[bytes] = field(default_factory=list)
     after_blank: bool = False
+    bare: bool = False  # written as a property name alone: the exporter said the value is empty
 
     def soft_break(self) -> bool:
         return self.head.is_quoted_printable and bool(self.parts) and self.parts[-1].rstrip().endswith(b"=")
@@ -83,34 +84,54 @@ class _Pending:
 
 
 def content_lines(lines: Iterable[PhysicalLine]) -> Iterator[ContentLine | LineWarning]:
-    """Content lines in file order, with a warning for every line that had to be dropped."""
+    """Content lines in file order, with a warning for every line that had to be dropped.
+
+    A warning waits until the content line before it is complete, so it lands in the card its line belongs to
+    (a comment right after BEGIN:VCARD belongs to that card, not to the one before).
+    """
     pending: _Pending | None = None
+    held: list[LineWarning] = []
     for physical in lines:
-        if physical.too_long:
-            yield LineWarning(physical.number, WarningCode.LINE_TOO_LONG)
-            continue
-        raw = physical.content
-        if b"\x00" in raw:
-            raw = raw.replace(b"\x00", b"")
-            yield LineWarning(physical.number, WarningCode.NUL_BYTES)
-        if pending is not None and _continue(pending, raw):
-            continue
-        if pending is not None and not raw.strip():
-            pending.after_blank = True
-            if pending.soft_break():
-                pending.drop_soft_break()
+        raw = _clean(physical, held)
+        if raw is None or (pending is not None and _absorb(pending, raw)):
             continue
         started = _start(physical.number, raw)
         if isinstance(started, LineWarning):
-            yield started
+            held.append(started)
             continue
         if started is None:
             continue
         if pending is not None:
             yield pending.finish()
+        yield from held
+        held.clear()
         pending = started
     if pending is not None:
         yield pending.finish()
+    yield from held
+
+
+def _clean(physical: PhysicalLine, held: list[LineWarning]) -> bytes | None:
+    """A line's bytes without NULs, or None for a line too long to keep; either way noted in ``held``."""
+    if physical.too_long:
+        held.append(LineWarning(physical.number, WarningCode.LINE_TOO_LONG))
+        return None
+    if b"\x00" not in physical.content:
+        return physical.content
+    held.append(LineWarning(physical.number, WarningCode.NUL_BYTES))
+    return physical.content.replace(b"\x00", b"")
+
+
+def _absorb(pending: _Pending, raw: bytes) -> bool:
+    """Whether ``raw`` belongs to the pending value (a continuation or a blank line inside it)."""
+    if _continue(pending, raw):
+        return True
+    if raw.strip():
+        return False
+    pending.after_blank = True
+    if pending.soft_break():
+        pending.drop_soft_break()
+    return True
 
 
 def _continue(pending: _Pending, raw: bytes) -> bool:
@@ -126,11 +147,21 @@ def _continue(pending: _Pending, raw: bytes) -> bool:
     if pending.head.is_base64 and b":" not in raw and _BASE64_LINE.match(raw):
         pending.parts.append(raw)
         return True
-    if _split_head(raw) is None and not raw.startswith(b"#") and not _is_bare_property_name(raw):
+    if _raw_newline(pending, raw):
         pending.parts.append(b"=0A" if pending.head.is_quoted_printable else b"\\n")
         pending.parts.append(raw)
         return True
     return False
+
+
+def _raw_newline(pending: _Pending, raw: bytes) -> bool:
+    """A line that cannot start a property continues the value: exporters that forget to escape a newline.
+
+    Not after a bare property name: the exporter itself said that value is empty.
+    """
+    if pending.bare or _split_head(raw) is not None or raw.startswith(b"#"):
+        return False
+    return not _is_bare_property_name(raw)
 
 
 def _append_fold(pending: _Pending, raw: bytes) -> bool:
@@ -152,7 +183,7 @@ def _start(number: int, raw: bytes) -> _Pending | LineWarning | None:
     if stripped.startswith(b"#"):
         return LineWarning(number, WarningCode.COMMENT_LINE)
     if _is_bare_property_name(stripped):
-        return _Pending(ContentLine(number, stripped.decode("ascii").upper(), "", (), b""))
+        return _Pending(ContentLine(number, stripped.decode("ascii").upper(), "", (), b""), bare=True)
     split = _split_head(raw.lstrip())
     if split is None:
         return LineWarning(number, WarningCode.UNPARSEABLE_LINE)
