@@ -20,8 +20,7 @@ def test_a_line_after_an_empty_bare_property_is_not_its_value() -> None:
 
 def test_a_comment_right_after_begin_belongs_to_that_card() -> None:
     data = (
-        b"BEGIN:VCARD\r\nFN:Erste Karte\r\nEND:VCARD\r\n"
-        b"BEGIN:VCARD\r\n# Kommentar\r\nFN:Zweite Karte\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nFN:Erste Karte\r\nEND:VCARD\r\nBEGIN:VCARD\r\n# Kommentar\r\nFN:Zweite Karte\r\nEND:VCARD\r\n"
     )
     first, second = _read(data)
     assert isinstance(first, Contact) and isinstance(second, Contact)
