@@ -1,0 +1,1 @@
+"""Country data: EU/EEA and adequacy-decision countries, messenger usage per country."""
