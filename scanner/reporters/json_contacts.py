@@ -1,0 +1,63 @@
+"""One contact and one rejected card as JSON objects of the report (schema_version 1), masked unless shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scanner.core.model import Phone, Rejection
+from scanner.core.scan import ContactFinding
+from scanner.reporters.masking import shown_email, shown_name, shown_phone
+from scanner.reporters.view import ReportView
+from scanner.reporters.wording import evidence_text
+
+
+def contact(finding: ContactFinding, view: ReportView) -> dict[str, Any]:
+    classification = finding.classification
+    return {
+        "source": finding.source.path,
+        "index": finding.source.index,
+        "line": finding.source.line,
+        "uid": finding.uid if view.show_pii else None,
+        "id": finding.pseudonym,
+        "display_name": shown_name(finding.display_name, view.show_pii),
+        "classification": classification.category.value,
+        "confidence": classification.confidence,
+        "reasons": [evidence_text(evidence, view.language) for evidence in classification.evidence],
+        "reason_codes": [evidence.code for evidence in classification.evidence],
+        "natural_person": classification.natural_person,
+        "minor": classification.minor,
+        "special_categories": [category.value for category in classification.special_categories],
+        "phones": [_phone(phone, view) for phone in finding.phones],
+        "emails": [shown_email(address, view.show_pii) for address in finding.emails],
+        **_exposure(finding),
+        "risk": finding.risk.level.value,
+        "risk_reasons": [reason.value for reason in finding.risk.reasons],
+    }
+
+
+def _phone(phone: Phone, view: ReportView) -> dict[str, Any]:
+    return {
+        "number": shown_phone(phone, view.show_pii),
+        "country": phone.region,
+        "type": phone.number_type.value,
+        "valid": phone.valid,
+    }
+
+
+def _exposure(finding: ContactFinding) -> dict[str, Any]:
+    exposure = finding.exposure
+    basis = exposure.penetration_basis
+    return {
+        "uploaded": exposure.uploaded,
+        "uploaded_fields": list(exposure.field_names),
+        "uploaded_field_status": {exposed.field.value: exposed.status.value for exposed in exposure.fields},
+        "destination": exposure.destination,
+        "third_country": exposure.third_country,
+        "non_user_probability": exposure.non_user_probability,
+        "non_user_basis": basis.value if basis is not None else None,
+    }
+
+
+def rejection(item: Rejection) -> dict[str, Any]:
+    source = item.source
+    return {"source": source.path, "index": source.index, "line": source.line, "reason": item.reason.value}

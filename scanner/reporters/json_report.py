@@ -1,0 +1,120 @@
+"""The JSON report, schema_version 1 (``schema/report-v1.schema.json``): the contract scripts are written against.
+
+Fields are only ever added within a schema version, never removed or renamed. Personal data is masked as in the
+terminal summary unless the view reveals it; ``masked`` says which.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from scanner.core.messengers import MessengerProfile, UploadField
+from scanner.core.model import FileReport
+from scanner.core.scan import AlternativeExposure, ScanResult
+from scanner.core.summary import ScanSummary
+from scanner.i18n import translate
+from scanner.reporters.inert_text import escape_json_text
+from scanner.reporters.json_contacts import contact, rejection
+from scanner.reporters.view import ReportView
+from scanner.reporters.wording import non_user_fallbacks, reason_short
+
+SCHEMA_VERSION = 1
+TOOL_NAME = "contactleak"
+
+
+def render(result: ScanResult, view: ReportView) -> str:
+    dumped = json.dumps(document(result, view), ensure_ascii=False, indent=2)
+    return escape_json_text(dumped) + "\n"
+
+
+def document(result: ScanResult, view: ReportView) -> dict[str, Any]:
+    """The report as plain data, before it is written as JSON text."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": TOOL_NAME, "version": result.tool_version},
+        "messenger": result.messenger.id,
+        "scanned_at": result.scanned_at.isoformat(),
+        "today": result.today.isoformat(),
+        "language": view.language.value,
+        "masked": not view.show_pii,
+        "contacts_complete": result.findings_complete,
+        "messenger_profile": _profile(result.messenger),
+        "summary": _summary(result, view),
+        "sources": [_source(report) for report in result.files],
+        "contacts": [contact(finding, view) for finding in result.findings],
+        "rejected": [rejection(item) for item in result.rejections],
+        "alternatives": [_alternative(other) for other in result.alternatives],
+        "advice": [{"code": a.value, "text": translate(f"advice.{a.value}", view.language)} for a in result.advice],
+    }
+
+
+def _profile(profile: MessengerProfile) -> dict[str, Any]:
+    destinations = profile.destinations.value
+    return {
+        "id": profile.id,
+        "display_name": profile.display_name,
+        "operator": profile.operator.value,
+        "eu_entity": profile.eu_entity.value if profile.eu_entity is not None else None,
+        "destinations": list(destinations) if destinations is not None else None,
+        "fields": {field.value: profile.fields.get(field).value.value for field in UploadField},
+        "unconfirmed_facts": list(profile.unconfirmed()),
+    }
+
+
+def _summary(result: ScanResult, view: ReportView) -> dict[str, Any]:
+    summary, reasons = result.summary, result.overall.reasons
+    return {
+        **_counts(summary),
+        "estimated_non_users": summary.estimated_non_users,
+        "non_user_fallbacks": non_user_fallbacks(result),
+        "risk": result.overall.level.value,
+        "risk_reasons": [reason_short(reason, view.language) for reason, _ in reasons],
+        "risk_reason_codes": [reason.value for reason, _ in reasons],
+        "risk_reason_counts": {reason.value: count for reason, count in reasons},
+        "risk_levels": dict(summary.risk_levels),
+    }
+
+
+def _counts(summary: ScanSummary) -> dict[str, Any]:
+    return {
+        "cards_found": summary.cards_found,
+        "contacts": summary.contacts,
+        "rejected": summary.rejected,
+        "business": summary.business,
+        "private": summary.private,
+        "unknown": summary.unknown,
+        "natural_persons": summary.natural_persons,
+        "minors": summary.minors,
+        "special_category_contacts": summary.special_category_contacts,
+        "uploaded_contacts": summary.uploaded_contacts,
+        "third_parties_exposed": summary.third_parties_exposed,
+        "third_country_persons": summary.third_country_persons,
+        "private_persons_exposed": summary.private_persons_exposed,
+        "minors_exposed": summary.minors_exposed,
+        "special_category_exposed": summary.special_category_exposed,
+        "destinations": dict(summary.destinations),
+        "fields_exposed": dict(summary.fields_exposed),
+    }
+
+
+def _source(report: FileReport) -> dict[str, Any]:
+    return {
+        "path": report.path,
+        "cards_found": report.cards_found,
+        "contacts": report.contacts,
+        "rejected": report.rejected,
+        "problem": report.problem.value if report.problem is not None else None,
+    }
+
+
+def _alternative(other: AlternativeExposure) -> dict[str, Any]:
+    return {
+        "messenger": other.profile.id,
+        "display_name": other.profile.display_name,
+        "persons_uploaded": other.persons_uploaded,
+        "third_country_persons": other.third_country_persons,
+        "estimated_non_users": other.estimated_non_users,
+        "risk": other.level.value,
+        "unconfirmed_facts": list(other.profile.unconfirmed()),
+    }

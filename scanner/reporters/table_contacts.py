@@ -1,0 +1,110 @@
+"""The terminal summary's two tables: other messengers compared, and the riskiest contacts (masked by default)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich import box
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from scanner.core.risk import RiskLevel
+from scanner.core.scan import ContactFinding, ScanResult
+from scanner.i18n import Language, translate
+from scanner.reporters.masking import shown_email, shown_name, shown_phone
+from scanner.reporters.rich_parts import heading, level_text, plain
+from scanner.reporters.view import ReportView
+from scanner.reporters.wording import category_label, decimal, level_label, reason_short
+
+RISKIEST_SHOWN = 10
+_UNCONFIRMED_MARK = " *"
+
+
+def alternatives_section(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
+    if not result.alternatives or not result.summary.contacts:
+        return
+    lang = view.language
+    yield heading(translate("report.section.alternatives", lang))
+    table = _table(lang, ("messenger", "persons_uploaded", "third_country", "non_users", "level"), numeric=(1, 2, 3))
+    current = translate("report.value.current", lang, name=result.messenger.display_name)
+    summary = result.summary
+    figures = (summary.third_parties_exposed, summary.third_country_persons, summary.estimated_non_users)
+    table.add_row(*_alternative_row(current, figures, result.overall.level, lang))
+    for other in result.alternatives:
+        name = other.profile.display_name + (_UNCONFIRMED_MARK if other.profile.unconfirmed() else "")
+        figures = (other.persons_uploaded, other.third_country_persons, other.estimated_non_users)
+        table.add_row(*_alternative_row(name, figures, other.level, lang))
+    yield table
+    if any(other.profile.unconfirmed() for other in result.alternatives):
+        yield plain(translate("report.note.unconfirmed_marker", lang), "dim")
+
+
+def _alternative_row(
+    name: str, figures: tuple[int, int, float], level: RiskLevel, lang: Language
+) -> tuple[Text, ...]:
+    persons, third_country, non_users = figures
+    shown = (str(persons), str(third_country), decimal(non_users, lang))
+    return (plain(name), *(plain(figure) for figure in shown), level_text(level_label(level, lang), level))
+
+
+def _table(lang: Language, columns: tuple[str, ...], numeric: tuple[int, ...] = ()) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    for number, column in enumerate(columns):
+        header = plain(translate(f"report.column.{column}", lang))
+        table.add_column(header, justify="right" if number in numeric else "left", overflow="fold")
+    return table
+
+
+def riskiest(result: ScanResult) -> list[ContactFinding]:
+    """Contacts at some risk, the highest level first; within a level in the order the scan gives them."""
+    at_risk = [finding for finding in result.findings if finding.risk.level is not RiskLevel.NONE]
+    return sorted(at_risk, key=lambda finding: -finding.risk.level.rank)[:RISKIEST_SHOWN]
+
+
+def riskiest_section(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
+    shown = riskiest(result)
+    if not shown:
+        return
+    lang = view.language
+    yield heading(translate("report.section.riskiest", lang))
+    table = _table(lang, ("number", "contact", "category", "level", "reasons"), numeric=(0,))
+    for number, finding in enumerate(shown, start=1):
+        table.add_row(*_finding_row(number, finding, view))
+    yield table
+    at_risk = result.summary.contacts - result.summary.risk_levels.get(RiskLevel.NONE.value, 0)
+    if len(shown) < at_risk:
+        yield plain(translate("report.note.findings_partial", lang, shown=len(shown), total=at_risk), "dim")
+
+
+def _finding_row(number: int, finding: ContactFinding, view: ReportView) -> tuple[Text, ...]:
+    lang, level = view.language, finding.risk.level
+    return (
+        plain(str(number)),
+        _contact(finding, view),
+        _category(finding, lang),
+        level_text(level_label(level, lang), level),
+        _reasons(finding, lang),
+    )
+
+
+def _contact(finding: ContactFinding, view: ReportView) -> Text:
+    lines = [shown_name(finding.display_name, view.show_pii), finding.pseudonym]
+    lines.extend(shown_phone(phone, view.show_pii) for phone in finding.phones)
+    lines.extend(shown_email(address, view.show_pii) for address in finding.emails)
+    cell = Text()
+    for number, line in enumerate(line for line in lines if line):
+        cell.append_text(Text("\n") if number else Text())
+        cell.append_text(plain(line, "dim" if line == finding.pseudonym else ""))
+    return cell
+
+
+def _category(finding: ContactFinding, lang: Language) -> Text:
+    classification = finding.classification
+    confidence = round(classification.confidence * 100)
+    label = category_label(classification.category, lang)
+    return plain(translate("report.value.category", lang, category=label, confidence=confidence))
+
+
+def _reasons(finding: ContactFinding, lang: Language) -> Text:
+    return plain("; ".join(reason_short(reason, lang) for reason in finding.risk.reasons))

@@ -1,0 +1,207 @@
+"""The terminal summary (default format): what the upload exposes, how risky it is, what to do, for people to read."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from rich.console import Console, RenderableType
+from rich.text import Text
+
+from scanner.core.messengers import MessengerProfile, UploadField
+from scanner.core.risk import RiskReason
+from scanner.core.scan import ScanResult
+from scanner.i18n import Language, translate
+from scanner.reporters.rich_parts import bulleted, grid, heading, level_text, numbered, plain
+from scanner.reporters.table_contacts import alternatives_section, riskiest_section
+from scanner.reporters.view import ReportView
+from scanner.reporters.wording import (
+    country_name,
+    decimal,
+    destinations_text,
+    fact_label,
+    field_label,
+    field_marker,
+    level_label,
+    marker_label,
+    non_user_fallbacks,
+    reason_short,
+)
+
+
+def render(result: ScanResult, view: ReportView) -> str:
+    console = Console(
+        file=io.StringIO(),
+        width=view.width,
+        color_system="standard" if view.color else None,
+        force_terminal=view.color,
+        no_color=not view.color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+    )
+    for part in _parts(result, view):
+        console.print(part)
+    output = console.file.getvalue() if isinstance(console.file, io.StringIO) else ""
+    # Grid cells are padded to the full width; trailing blanks only make diffs and copies worse.
+    return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
+
+
+def _parts(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
+    yield from _header(result, view)
+    yield from _counts(result, view)
+    if result.summary.contacts:
+        yield from _exposure(result, view)
+        yield from _risk(result, view)
+    yield from _advice(result, view)
+    yield from alternatives_section(result, view)
+    yield from riskiest_section(result, view)
+    yield from _notes(result, view)
+
+
+def _header(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
+    lang = view.language
+    profile = result.messenger
+    yield plain(translate("report.title", lang, version=result.tool_version), "bold")
+    rows: list[tuple[str, Text | str]] = [
+        (translate("report.label.messenger", lang), profile.display_name),
+        (translate("report.label.operator", lang), _operator(profile, lang)),
+    ]
+    if profile.eu_entity is not None:
+        entity = _marked(profile.eu_entity.value, profile, "eu_entity", lang)
+        rows.append((translate("report.label.eu_entity", lang), entity))
+    rows.append((translate("report.label.profile_destinations", lang), _profile_destinations(profile, lang)))
+    rows.append((translate("report.label.scanned_at", lang), _scanned(result, lang)))
+    rows.append((translate("report.label.files", lang), _files(result, lang)))
+    if profile.unconfirmed():
+        labels = ", ".join(fact_label(name, lang) for name in profile.unconfirmed())
+        rows.append((translate("report.label.unconfirmed_facts", lang), labels))
+    yield grid(rows, view.width)
+    for report in result.files:
+        if report.problem is not None:
+            problem = translate(f"file.{report.problem.value}", lang)
+            yield plain("  " + translate("report.value.file_problem", lang, path=report.path, problem=problem))
+
+
+def _operator(profile: MessengerProfile, lang: Language) -> str:
+    return _marked(profile.operator.value, profile, "operator", lang)
+
+
+def _marked(value: str, profile: MessengerProfile, fact: str, lang: Language) -> str:
+    if fact in profile.unconfirmed():
+        return f"{value} ({marker_label('unconfirmed', lang)})"
+    return value
+
+
+def _profile_destinations(profile: MessengerProfile, lang: Language) -> str:
+    codes = profile.destinations.value
+    names = ", ".join(country_name(code, lang) for code in codes) if codes else country_name(None, lang)
+    return _marked(names, profile, "destinations", lang)
+
+
+def _scanned(result: ScanResult, lang: Language) -> str:
+    when = result.scanned_at.strftime("%Y-%m-%d %H:%M %Z").strip()
+    return translate("report.value.scanned_at", lang, when=when, today=result.today.isoformat())
+
+
+def _files(result: ScanResult, lang: Language) -> str:
+    problems = sum(report.problem is not None for report in result.files)
+    if problems:
+        return translate("report.value.files_with_problems", lang, count=len(result.files), problems=problems)
+    return translate("report.value.files", lang, count=len(result.files))
+
+
+def _counts(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
+    lang, summary = view.language, result.summary
+    yield heading(translate("report.section.counts", lang))
+    found = translate("report.value.cards_found", lang, found=summary.cards_found, contacts=summary.contacts,
+                      rejected=summary.rejected)  # fmt: skip
+    rows: list[tuple[str, Text | str]] = [
+        (translate("report.label.cards_found", lang), found),
+        (translate("report.label.categories", lang), f"{summary.business} / {summary.private} / {summary.unknown}"),
+        (translate("report.label.natural_persons", lang), str(summary.natural_persons)),
+    ]
+    yield grid(rows, view.width)
+
+
+def _exposure(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
+    lang, summary = view.language, result.summary
+    yield heading(translate("report.section.exposure", lang))
+    rows: list[tuple[str, Text | str]] = [
+        (translate("report.label.third_parties", lang), str(summary.third_parties_exposed)),
+        (translate("report.label.third_country", lang), str(summary.third_country_persons)),
+    ]
+    if summary.destinations:
+        rows.append((translate("report.label.destinations", lang), destinations_text(summary.destinations, lang)))
+    rows.append((translate("report.label.fields", lang), _fields(result, lang)))
+    rows.append((translate("report.label.non_users", lang), _non_users(result, lang)))
+    special = _of_total(summary.special_category_exposed, summary.special_category_contacts, lang)
+    rows.append((translate("report.label.special_exposed", lang), special))
+    minors = _of_total(summary.minors_exposed, summary.minors, lang)
+    rows.append((translate("report.label.minors_exposed", lang), minors))
+    yield grid(rows, view.width)
+
+
+def _of_total(count: int, total: int, lang: Language) -> str:
+    return translate("report.value.of_total", lang, count=count, total=total)
+
+
+def _fields(result: ScanResult, lang: Language) -> str:
+    """Each field the profile lets leave the phone, with how many persons it concerns and the profile's doubt."""
+    parts: list[str] = []
+    for field in UploadField:
+        fact = result.messenger.fields.get(field)
+        if not fact.value.may_leave_phone:
+            continue
+        count = result.summary.fields_exposed.get(field.value, 0)
+        parts.append(_field(field, count, field_marker(fact), lang))
+    return ", ".join(parts) or translate("report.value.nothing", lang)
+
+
+def _field(field: UploadField, count: int, marker: str | None, lang: Language) -> str:
+    label = field_label(field, lang)
+    if marker is None:
+        return translate("report.value.field", lang, field=label, count=count)
+    return translate("report.value.field_marked", lang, field=label, count=count, status=marker_label(marker, lang))
+
+
+def _non_users(result: ScanResult, lang: Language) -> str:
+    text = translate("report.value.non_users", lang, estimate=decimal(result.summary.estimated_non_users, lang))
+    fallbacks = non_user_fallbacks(result)
+    if fallbacks:
+        key = "report.note.non_user_fallback" if result.findings_complete else "report.note.non_user_fallback_at_least"
+        text += " " + translate(key, lang, count=fallbacks)
+    return text
+
+
+def _risk(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
+    lang, overall = view.language, result.overall
+    yield heading(translate("report.section.risk", lang))
+    level = level_text(level_label(overall.level, lang), overall.level)
+    yield grid([(translate("report.label.overall", lang), level)], view.width)
+    if overall.reasons:
+        yield bulleted([_reason_count(reason, count, lang) for reason, count in overall.reasons])
+        yield plain(translate("report.note.reason_counts", lang), "dim")
+
+
+def _reason_count(reason: RiskReason, count: int, lang: Language) -> str:
+    return translate("report.value.reason_count", lang, reason=reason_short(reason, lang), count=count)
+
+
+def _advice(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
+    if not result.advice:
+        return
+    yield heading(translate("report.section.advice", view.language))
+    yield numbered([translate(f"advice.{advice.value}", view.language) for advice in result.advice])
+
+
+def _notes(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
+    lang = view.language
+    yield Text("")
+    if not result.summary.contacts:
+        yield plain(translate("report.note.no_contacts", lang))
+    if result.summary.rejected:
+        yield plain(translate("report.note.rejected", lang, count=result.summary.rejected))
+    yield plain(translate("report.note.unmasked" if view.show_pii else "report.note.masked", lang), "dim")
+

@@ -1,0 +1,85 @@
+"""Texts both reporters share: labels for levels, reasons, categories, fields, countries and profile facts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scanner.core.classification.result import Category, Evidence
+from scanner.core.messengers import Fact, FieldStatus, PenetrationBasis, UploadField
+from scanner.core.risk import RiskLevel, RiskReason
+from scanner.i18n import Language, message_keys, translate
+
+if TYPE_CHECKING:
+    from scanner.core.scan import ScanResult
+
+UNKNOWN_COUNTRY = "unknown"
+
+
+def country_name(code: str | None, lang: Language) -> str:
+    """The country's name in ``lang``; a code the catalog does not name is shown as the code itself."""
+    key = f"report.country.{code or UNKNOWN_COUNTRY}"
+    return translate(key, lang) if key in message_keys() else str(code)
+
+
+def destinations_text(destinations: dict[str, int], lang: Language) -> str:
+    return ", ".join(f"{country_name(code, lang)}: {count}" for code, count in destinations.items())
+
+
+def level_label(level: RiskLevel, lang: Language) -> str:
+    return translate(f"risk.level.{level.value}", lang)
+
+
+def reason_short(reason: RiskReason, lang: Language) -> str:
+    return translate(f"risk.reason.{reason.value}.short", lang)
+
+
+def evidence_text(evidence: Evidence, lang: Language) -> str:
+    return translate(f"evidence.{evidence.code}", lang, **evidence.params_dict())
+
+
+def category_label(category: Category, lang: Language) -> str:
+    return translate(f"report.category.{category.value}", lang)
+
+
+def field_label(field: UploadField | str, lang: Language) -> str:
+    return translate(f"report.field.{field}", lang)
+
+
+def field_marker(fact: Fact[FieldStatus]) -> str | None:
+    """``disputed`` or ``unconfirmed`` when the profile does not state the field as certain, else None."""
+    if fact.value is FieldStatus.DISPUTED:
+        return FieldStatus.DISPUTED.value
+    if fact.value is FieldStatus.UNCONFIRMED or not fact.confirmed:
+        return FieldStatus.UNCONFIRMED.value
+    return None
+
+
+def marker_label(marker: str, lang: Language) -> str:
+    return translate(f"report.status.{marker}", lang)
+
+
+def fact_label(name: str, lang: Language) -> str:
+    """A profile fact's name as ``MessengerProfile.facts`` gives it (``fields.name``, ``notes.2``), in words."""
+    group, _, rest = name.partition(".")
+    if group == "fields":
+        return translate("report.fact.fields", lang, field=field_label(rest, lang))
+    if group == "notes":
+        return translate("report.fact.notes", lang, number=rest)
+    return translate(f"report.fact.{group}", lang)
+
+
+def decimal(value: float, lang: Language) -> str:
+    """One decimal, with a decimal comma in German."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang is Language.DE else text
+
+
+def non_user_fallbacks(result: ScanResult) -> int:
+    """Uploaded persons among the findings for whose country no usage figure exists, so a fallback share was used."""
+    return sum(
+        1
+        for finding in result.findings
+        if finding.exposure.uploaded
+        and finding.classification.natural_person
+        and finding.exposure.penetration_basis is PenetrationBasis.NO_FIGURE
+    )
