@@ -1,0 +1,88 @@
+"""The held-out labelled set: its integrity, then the classifier's figures on it and on the demo sample."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import labelled_eval as ev
+import pytest
+
+from scanner.core.model import Contact
+
+REFERENCE_DATE = datetime.date(2026, 11, 25)
+SETS = {
+    "labelled set": ev.LABELLED_DIR / "labels.csv",
+    "demo sample": ev.DEMO_DIR / "labels.csv",
+}
+
+
+def _vcf_files(directory: Path) -> list[str]:
+    return sorted(path.relative_to(ev.REPOSITORY).as_posix() for path in directory.glob("*.vcf"))
+
+
+def _labels_and_cards(name: str) -> tuple[list[ev.Label], dict[tuple[str, int], Contact]]:
+    labels_csv = SETS[name]
+    labels = ev.load_labels(labels_csv)
+    cards = ev.read_cards(_vcf_files(labels_csv.parent))
+    contacts = {key: card for key, card in cards.items() if isinstance(card, Contact)}
+    assert len(contacts) == len(cards), f"{name}: some cards were rejected"
+    return labels, contacts
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_every_card_has_exactly_one_label_and_every_label_a_card(name: str) -> None:
+    labels, contacts = _labels_and_cards(name)
+    keys = [label.key for label in labels]
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    assert not duplicates, f"{name}: labelled twice: {duplicates}"
+    assert not set(contacts) - set(keys), f"{name}: cards without a label: {sorted(set(contacts) - set(keys))}"
+    assert not set(keys) - set(contacts), f"{name}: labels without a card: {sorted(set(keys) - set(contacts))}"
+    named = [label.key for label in labels if contacts[label.key].display_name != label.display_name]
+    assert not named, f"{name}: label rows whose display_name is not the card's: {named}"
+
+
+def test_labelled_set_is_large_and_varied_enough() -> None:
+    labels = ev.load_labels(SETS["labelled set"])
+    files = {label.file for label in labels}
+    assert len(labels) >= 150
+    assert len(files) >= 5
+    categories = {label.category for label in labels}
+    assert categories == {"business", "private", "unlabelable"}
+    assert sum(label.minor for label in labels) >= 10
+    assert all(any(special in label.special_categories for label in labels) for special in
+               ("health", "religion", "trade_union", "politics", "sex_life", "ethnic_origin"))
+
+
+def test_demo_sample_size() -> None:
+    labels = ev.load_labels(SETS["demo sample"])
+    assert 45 <= len(labels) <= 60
+    assert 2 <= sum(label.minor for label in labels) <= 3
+
+
+def _measure(name: str) -> ev.Figures:
+    from scanner.core.classification import classify, load_rules
+
+    rules = load_rules()
+    labels, contacts = _labels_and_cards(name)
+    pairs = []
+    for label in labels:
+        result = classify(contacts[label.key], rules, today=REFERENCE_DATE)
+        answer = ev.Answer(result.category.value, result.natural_person, result.minor,
+                        frozenset(special.value for special in result.special_categories))
+        pairs.append((label, answer))
+    return ev.score(pairs)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_classifier_meets_the_bar(name: str, evaluation_report: list[str]) -> None:
+    figures = _measure(name)
+    report = ev.render(f"{name} (reference date {REFERENCE_DATE.isoformat()})", figures)
+    evaluation_report.extend(report)
+    text = "\n".join(report)
+    assert figures.accuracy >= 0.95, text
+    assert figures.person_accuracy >= 0.95, text
+    assert len(figures.minor_misses) <= 2, text
+    assert len(figures.minor_false_alarms) <= 2, text
+    assert len(figures.special_missed) <= 3, text
+    assert len(figures.special_false) <= 3, text
