@@ -70,5 +70,5 @@ def test_rendered_warnings_and_rejections_hold_nothing_from_the_card() -> None:
 
 def test_warnings_and_rejections_carry_no_content_fields() -> None:
     """The located records themselves hold only a line number and a code, so no renderer can leak a value."""
-    assert [field for field in ReadWarning.__dataclass_fields__] == ["line", "code"]
-    assert [field for field in Rejection.__dataclass_fields__] == ["source", "reason"]
+    assert list(ReadWarning.__dataclass_fields__) == ["line", "code"]
+    assert list(Rejection.__dataclass_fields__) == ["source", "reason"]
