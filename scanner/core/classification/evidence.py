@@ -1,0 +1,110 @@
+"""Every kind of evidence the classifier emits, with its weight: positive leans business, negative private."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from scanner.core.classification.result import Evidence, SpecialCategory
+
+
+class Code(StrEnum):
+    """Evidence codes; each is the i18n key ``evidence.<value>``."""
+
+    KIND_ORG = "kind_org"
+    LEGAL_FORM_NAME = "legal_form_name"
+    LEGAL_FORM_ORG = "legal_form_org"
+    ORG_ONLY = "org_only"
+    ORG_FIELD = "org_field"
+    TITLE = "title"
+    ROLE_WORD = "role_word"
+    ESTABLISHMENT_WORD = "establishment_word"
+    SERVICE_WORD = "service_word"
+    BUSINESS_CATEGORY = "business_category"
+    USER_BUSINESS_KEYWORD = "user_business_keyword"
+    OWN_COMPANY_DOMAIN = "own_company_domain"
+    BUSINESS_DOMAIN = "business_domain"
+    COMPANY_EMAIL = "company_email"
+    WORK_PHONE = "work_phone"
+    WORK_EMAIL = "work_email"
+    WORK_ADDRESS = "work_address"
+    TOLL_FREE = "toll_free"
+    SHARED_COST = "shared_cost"
+    PREMIUM_RATE = "premium_rate"
+    UAN = "uan"
+    VOIP = "voip"
+    SWITCHBOARD = "switchboard"
+    DIRECT_DIAL = "direct_dial"
+    FAMILY_WORD = "family_word"
+    PRIVATE_SERVICE_WORD = "private_service_word"
+    PRIVATE_CATEGORY = "private_category"
+    USER_PRIVATE_KEYWORD = "user_private_keyword"
+    PRIVATE_DOMAIN = "private_domain"
+    FREE_MAIL = "free_mail"
+    BIRTHDAY = "birthday"
+    NICKNAME = "nickname"
+    HOME_PHONE = "home_phone"
+    HOME_EMAIL = "home_email"
+    HOME_ADDRESS = "home_address"
+    MINOR = "minor"
+    NOT_A_PERSON = "not_a_person"
+    SPECIAL_HEALTH = "special_health"
+    SPECIAL_RELIGION = "special_religion"
+    SPECIAL_TRADE_UNION = "special_trade_union"
+    SPECIAL_POLITICS = "special_politics"
+    SPECIAL_SEX_LIFE = "special_sex_life"
+    SPECIAL_ETHNIC_ORIGIN = "special_ethnic_origin"
+
+
+# Strong cues (about 2 and more) decide alone; weak ones (under 1.2) need company. Free mail is weak on
+# purpose: one-person trade businesses use t-online.de and gmx.de. A lone mobile number is no evidence.
+WEIGHTS: dict[Code, float] = {
+    Code.KIND_ORG: 2.5,
+    Code.LEGAL_FORM_NAME: 3.0,
+    Code.LEGAL_FORM_ORG: 1.0,  # on top of ORG_FIELD / ORG_ONLY: a friend's card may name the friend's employer
+    Code.ORG_ONLY: 2.0,
+    Code.ORG_FIELD: 0.8,
+    Code.TITLE: 0.7,
+    Code.ROLE_WORD: 2.0,
+    Code.ESTABLISHMENT_WORD: 1.8,
+    Code.SERVICE_WORD: 2.0,
+    Code.BUSINESS_CATEGORY: 2.0,
+    Code.USER_BUSINESS_KEYWORD: 2.5,
+    Code.OWN_COMPANY_DOMAIN: 3.0,
+    Code.BUSINESS_DOMAIN: 2.5,
+    Code.COMPANY_EMAIL: 1.0,
+    Code.WORK_PHONE: 0.6,
+    Code.WORK_EMAIL: 0.6,
+    Code.WORK_ADDRESS: 0.6,
+    Code.TOLL_FREE: 2.0,
+    Code.SHARED_COST: 2.0,
+    Code.PREMIUM_RATE: 2.0,
+    Code.UAN: 2.0,
+    Code.VOIP: 0.7,
+    Code.SWITCHBOARD: 1.5,
+    Code.DIRECT_DIAL: 1.0,
+    Code.FAMILY_WORD: -2.5,
+    Code.PRIVATE_SERVICE_WORD: -1.2,
+    Code.PRIVATE_CATEGORY: -2.0,
+    Code.USER_PRIVATE_KEYWORD: -2.5,
+    Code.PRIVATE_DOMAIN: -2.5,
+    Code.FREE_MAIL: -0.6,
+    Code.BIRTHDAY: -1.0,
+    Code.NICKNAME: -1.0,
+    Code.HOME_PHONE: -0.4,  # Android files e-mail as HOME by default, so home labels weigh little
+    Code.HOME_EMAIL: -0.4,
+    Code.HOME_ADDRESS: -0.8,
+}
+
+SPECIAL_CODES: dict[SpecialCategory, Code] = {
+    SpecialCategory.HEALTH: Code.SPECIAL_HEALTH,
+    SpecialCategory.RELIGION: Code.SPECIAL_RELIGION,
+    SpecialCategory.TRADE_UNION: Code.SPECIAL_TRADE_UNION,
+    SpecialCategory.POLITICS: Code.SPECIAL_POLITICS,
+    SpecialCategory.SEX_LIFE: Code.SPECIAL_SEX_LIFE,
+    SpecialCategory.ETHNIC_ORIGIN: Code.SPECIAL_ETHNIC_ORIGIN,
+}
+
+
+def evidence(code: Code, **params: str) -> Evidence:
+    """Evidence with the code's weight (0 for codes that bear on other questions than business or private)."""
+    return Evidence(code=code.value, weight=WEIGHTS.get(code, 0.0), params=tuple(sorted(params.items())))

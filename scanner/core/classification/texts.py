@@ -1,0 +1,58 @@
+"""A contact's free-text fields, normalized once for all keyword lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scanner.core.classification.matching import normalize
+from scanner.core.model import Contact
+
+# Joins fields so that no keyword can span two of them ("IG" ending one, "Metall" starting the next).
+_JOIN = " | "
+
+
+@dataclass(frozen=True)
+class ContactTexts:
+    """Normalized texts: ``name`` is FN and N, ``other`` is TITLE, ROLE and NOTE."""
+
+    name: str
+    name_variants: tuple[str, ...]
+    given: str
+    family: str
+    nicknames: str
+    org: str
+    org_units: tuple[str, ...]
+    other: str
+    categories: tuple[str, ...]
+
+    @property
+    def everything(self) -> str:
+        return _JOIN.join((self.name, self.nicknames, self.org, self.other, *self.categories))
+
+    @property
+    def person_fields(self) -> str:
+        """Where family and private-life words count: name, nickname, ORG, NOTE."""
+        return _JOIN.join((self.name, self.nicknames, self.org, self.other))
+
+    def has_name(self) -> bool:
+        """A name that is more than a copy of the organisation (company cards often repeat ORG in FN and N)."""
+        org_names = {self.org, *self.org_units}
+        return any(variant not in org_names for variant in self.name_variants)
+
+
+def contact_texts(contact: Contact) -> ContactTexts:
+    parts = contact.name
+    n_text = " ".join(p for p in (parts.prefixes, parts.given, parts.additional, parts.family, parts.suffixes) if p)
+    names = dict.fromkeys(normalize(text) for text in (contact.formatted_name, n_text) if text.strip())
+    org_units = tuple(normalize(unit) for unit in contact.organization if unit.strip())
+    return ContactTexts(
+        name=_JOIN.join(names),
+        name_variants=tuple(names),
+        given=normalize(parts.given),
+        family=normalize(parts.family),
+        nicknames=_JOIN.join(normalize(nick) for nick in contact.nicknames),
+        org=" ".join(org_units),
+        org_units=org_units,
+        other=_JOIN.join(normalize(text) for text in (contact.title, contact.role, contact.note) if text.strip()),
+        categories=tuple(normalize(category) for category in contact.categories if category.strip()),
+    )

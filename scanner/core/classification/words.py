@@ -1,0 +1,78 @@
+"""Evidence from words: legal forms, trade and family words, address-book groups, Art. 9 hints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scanner.core.classification.evidence import SPECIAL_CODES, Code, evidence
+from scanner.core.classification.matching import KeywordList
+from scanner.core.classification.result import Evidence, SpecialCategory
+from scanner.core.classification.rules import ClassificationRules
+from scanner.core.classification.texts import ContactTexts
+
+
+def word_evidence(texts: ContactTexts, rules: ClassificationRules) -> Iterator[Evidence]:
+    """Each list contributes at most one piece of evidence, naming the first keyword of ours that matched."""
+    yield from _legal_form(texts, rules)
+    yield from _organisation(texts)
+    searches: tuple[tuple[Code, KeywordList, str], ...] = (
+        (Code.ROLE_WORD, rules.roles, _join(texts.name, texts.org, texts.other)),
+        (Code.ESTABLISHMENT_WORD, rules.establishments, _join(texts.name, texts.org, texts.other)),
+        (Code.SERVICE_WORD, rules.services, _join(texts.name, texts.org)),
+        (Code.FAMILY_WORD, rules.family_friends, texts.person_fields),
+        (Code.PRIVATE_SERVICE_WORD, rules.private_services, _join(texts.name, texts.org, texts.other)),
+        (Code.BUSINESS_CATEGORY, rules.business_categories, _join(*texts.categories)),
+        (Code.PRIVATE_CATEGORY, rules.private_categories, _join(*texts.categories)),
+        (Code.USER_BUSINESS_KEYWORD, rules.user_business, texts.everything),
+        (Code.USER_PRIVATE_KEYWORD, rules.user_private, texts.everything),
+    )
+    for code, keywords, text in searches:
+        keyword = keywords.find(text) if text else None
+        if keyword is not None:
+            yield evidence(code, keyword=keyword)
+
+
+def special_categories(texts: ContactTexts, rules: ClassificationRules) -> Iterator[tuple[SpecialCategory, Evidence]]:
+    """The Art. 9 categories hinted at anywhere in the card's texts, in the order of SpecialCategory."""
+    text = texts.everything
+    for category, keywords in rules.special:
+        keyword = keywords.find(text)
+        if keyword is not None:
+            yield category, evidence(SPECIAL_CODES[category], keyword=keyword)
+
+
+def entity_word_in_name(texts: ContactTexts, rules: ClassificationRules) -> bool:
+    """The card's own name is that of a firm, shop, office or hotline ("Autohaus Meier", "Service-Hotline")."""
+    lists = (rules.legal_forms, rules.establishments, rules.services)
+    return any(keywords.find(texts.name) is not None for keywords in lists)
+
+
+def service_word_in_name(texts: ContactTexts, rules: ClassificationRules) -> bool:
+    return rules.services.find(texts.name) is not None
+
+
+def legal_form_in_name(texts: ContactTexts, rules: ClassificationRules) -> bool:
+    return rules.legal_forms.find(texts.name) is not None
+
+
+def _legal_form(texts: ContactTexts, rules: ClassificationRules) -> Iterator[Evidence]:
+    in_name = rules.legal_forms.find(texts.name)
+    if in_name is not None:
+        yield evidence(Code.LEGAL_FORM_NAME, form=in_name)
+        return
+    in_org = rules.legal_forms.find(texts.org) or _first(rules.legal_forms_at_end, texts.org_units)
+    if in_org is not None:
+        yield evidence(Code.LEGAL_FORM_ORG, form=in_org)
+
+
+def _organisation(texts: ContactTexts) -> Iterator[Evidence]:
+    if texts.org:
+        yield evidence(Code.ORG_FIELD if texts.has_name() else Code.ORG_ONLY)
+
+
+def _first(keywords: KeywordList, texts: tuple[str, ...]) -> str | None:
+    return next((found for text in texts if (found := keywords.find(text)) is not None), None)
+
+
+def _join(*texts: str) -> str:
+    return " | ".join(text for text in texts if text)
