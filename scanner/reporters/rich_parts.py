@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.console import Group
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -24,8 +26,9 @@ def plain(text: str, style: str = "") -> Text:
     return Text(inert(text), style=style)
 
 
-def heading(text: str) -> Text:
-    return Text.assemble("\n", plain(text, "bold underline"))
+def heading(text: str) -> Group:
+    """A blank line and a rule carrying the title: visible as a section break also without colour."""
+    return Group(Text(""), Rule(plain(text, "bold"), characters="─", align="left"))
 
 
 def level_text(label: str, level: RiskLevel) -> Text:
@@ -33,9 +36,9 @@ def level_text(label: str, level: RiskLevel) -> Text:
 
 
 def grid(rows: Sequence[tuple[str, Text | str]], width: int) -> Table:
-    """Labels on the left (at most a third of the width, wrapped beyond), values on the right."""
+    """Labels on the left (at most two fifths of the width, wrapped beyond), values on the right."""
     table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", max_width=max(16, width // 3))
+    table.add_column(style="bold", max_width=max(16, width * 2 // 5))
     table.add_column(overflow="fold")
     for label, value in rows:
         table.add_row(plain(label), value if isinstance(value, Text) else plain(value))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rich import box
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -13,12 +13,14 @@ from scanner.core.risk import RiskLevel
 from scanner.core.scan import ContactFinding, ScanResult
 from scanner.i18n import Language, translate
 from scanner.reporters.masking import shown_email, shown_name, shown_phone
-from scanner.reporters.rich_parts import heading, level_text, plain
+from scanner.reporters.rich_parts import bulleted, heading, level_text, plain
 from scanner.reporters.view import ReportView
 from scanner.reporters.wording import category_label, decimal, level_label, reason_short
 
 RISKIEST_SHOWN = 10
 _UNCONFIRMED_MARK = " *"
+# The pseudonym (c_ and 16 hex digits) should never be folded.
+_PSEUDONYM_WIDTH = 18
 
 
 def alternatives_section(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
@@ -68,43 +70,29 @@ def riskiest_section(result: ScanResult, view: ReportView) -> Iterator[Renderabl
         return
     lang = view.language
     yield heading(translate("report.section.riskiest", lang))
-    table = _table(lang, ("number", "contact", "category", "level", "reasons"), numeric=(0,))
+    table = _table(lang, ("number", "contact", "assessment"), numeric=(0,))
+    table.columns[1].min_width = _PSEUDONYM_WIDTH
     for number, finding in enumerate(shown, start=1):
-        table.add_row(*_finding_row(number, finding, view))
+        table.add_row(plain(str(number)), _contact(finding, view), _assessment(finding, lang))
     yield table
     at_risk = result.summary.contacts - result.summary.risk_levels.get(RiskLevel.NONE.value, 0)
     if len(shown) < at_risk:
         yield plain(translate("report.note.findings_partial", lang, shown=len(shown), total=at_risk), "dim")
 
 
-def _finding_row(number: int, finding: ContactFinding, view: ReportView) -> tuple[Text, ...]:
-    lang, level = view.language, finding.risk.level
-    return (
-        plain(str(number)),
-        _contact(finding, view),
-        _category(finding, lang),
-        level_text(level_label(level, lang), level),
-        _reasons(finding, lang),
-    )
-
-
 def _contact(finding: ContactFinding, view: ReportView) -> Text:
-    lines = [shown_name(finding.display_name, view.show_pii), finding.pseudonym]
-    lines.extend(shown_phone(phone, view.show_pii) for phone in finding.phones)
-    lines.extend(shown_email(address, view.show_pii) for address in finding.emails)
-    cell = Text()
-    for number, line in enumerate(line for line in lines if line):
-        cell.append_text(Text("\n") if number else Text())
-        cell.append_text(plain(line, "dim" if line == finding.pseudonym else ""))
-    return cell
+    """Name, pseudonym, numbers and e-mails, one per line; masked unless the view reveals personal data."""
+    lines = [plain(shown_name(finding.display_name, view.show_pii)), plain(finding.pseudonym, "dim")]
+    lines.extend(plain(shown_phone(phone, view.show_pii)) for phone in finding.phones)
+    lines.extend(plain(shown_email(address, view.show_pii)) for address in finding.emails)
+    return Text("\n").join(line for line in lines if line.plain)
 
 
-def _category(finding: ContactFinding, lang: Language) -> Text:
-    classification = finding.classification
+def _assessment(finding: ContactFinding, lang: Language) -> Group:
+    """The level and category on the first line, then each reason as an indented item."""
+    classification, level = finding.classification, finding.risk.level
     confidence = round(classification.confidence * 100)
-    label = category_label(classification.category, lang)
-    return plain(translate("report.value.category", lang, category=label, confidence=confidence))
-
-
-def _reasons(finding: ContactFinding, lang: Language) -> Text:
-    return plain("; ".join(reason_short(reason, lang) for reason in finding.risk.reasons))
+    category = translate("report.value.category", lang, category=category_label(classification.category, lang),
+                         confidence=confidence)  # fmt: skip
+    first = Text.assemble(level_text(level_label(level, lang), level), plain(f" · {category}"))
+    return Group(first, bulleted([reason_short(reason, lang) for reason in finding.risk.reasons]))

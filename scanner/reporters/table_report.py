@@ -135,7 +135,7 @@ def _exposure(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
     if summary.destinations:
         rows.append((translate("report.label.destinations", lang), destinations_text(summary.destinations, lang)))
     rows.append((translate("report.label.fields", lang), _fields(result, lang)))
-    rows.append((translate("report.label.non_users", lang), _non_users(result, lang)))
+    rows.extend(_non_users(result, lang))
     special = _of_total(summary.special_category_exposed, summary.special_category_contacts, lang)
     rows.append((translate("report.label.special_exposed", lang), special))
     minors = _of_total(summary.minors_exposed, summary.minors, lang)
@@ -166,13 +166,16 @@ def _field(field: UploadField, count: int, marker: str | None, lang: Language) -
     return translate("report.value.field_marked", lang, field=label, count=count, status=marker_label(marker, lang))
 
 
-def _non_users(result: ScanResult, lang: Language) -> str:
-    text = translate("report.value.non_users", lang, estimate=decimal(result.summary.estimated_non_users, lang))
+def _non_users(result: ScanResult, lang: Language) -> list[tuple[str, Text | str]]:
+    estimate = decimal(result.summary.estimated_non_users, lang)
+    rows: list[tuple[str, Text | str]] = [
+        (translate("report.label.non_users", lang), translate("report.value.non_users", lang, estimate=estimate))
+    ]
     fallbacks = non_user_fallbacks(result)
     if fallbacks:
         key = "report.note.non_user_fallback" if result.findings_complete else "report.note.non_user_fallback_at_least"
-        text += " " + translate(key, lang, count=fallbacks)
-    return text
+        rows.append(("", translate(key, lang, count=fallbacks)))
+    return rows
 
 
 def _risk(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
