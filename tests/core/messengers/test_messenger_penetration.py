@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import tomllib
+from importlib import resources
+
 import pytest
 
-from scanner.core.messengers import PenetrationBasis, load_profile, penetration, share_cap
+from scanner.core.messengers import PenetrationBasis, list_profiles, load_profile, penetration, share_cap
 from scanner.core.model import PhoneType
 
 
@@ -68,3 +71,10 @@ def test_the_fallback_counts_everybody_as_non_user() -> None:
 def test_profiles_with_figures_find_them_under_their_penetration_key(profile_id: str) -> None:
     key = load_profile(profile_id).penetration
     assert penetration(key, "DE", PhoneType.MOBILE).basis is PenetrationBasis.COUNTRY
+
+
+def test_every_messenger_with_figures_is_a_profile_penetration_key() -> None:
+    """A misspelt key in penetration.toml would otherwise leave its figures unused without a word."""
+    data = tomllib.loads((resources.files("scanner.data") / "countries" / "penetration.toml").read_text("utf-8"))
+    keys = {load_profile(profile_id).penetration for profile_id in list_profiles()}
+    assert set(data["messengers"]) <= keys
