@@ -73,6 +73,7 @@ def _figure(table: Table, cap: float, sources: dict[str, Source]) -> Penetration
     forms = [form for form in _FIGURE_FORMS if table.has(form)]
     if len(forms) != 1:
         raise table.invalid(forms[1] if forms else _FIGURE_FORMS[0], Expected.ONE_OF, ", ".join(_FIGURE_FORMS))
+    table.only(forms[0], "sources", *(("messaging_users",) if forms[0] == "share_of_messaging_users" else ()))
     raw = _raw_share(table, forms[0])
     return Penetration(min(raw, cap), PenetrationBasis.COUNTRY, cite(table, sources), capped=raw > cap)
 
