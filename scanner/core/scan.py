@@ -1,0 +1,231 @@
+"""The product's main job in one call: read, classify, expose, assess; the result every reporter renders."""
+
+from __future__ import annotations
+
+import datetime
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from scanner import __version__
+from scanner.core.advice import Advice, advise
+from scanner.core.classification import ClassificationRules, classify
+from scanner.core.classification.result import Classification
+from scanner.core.exposure import Exposure, expose, stores_non_users
+from scanner.core.messengers import MessengerProfile
+from scanner.core.model import Contact, FileReport, Phone, ReadWarning, Rejection, SourceRef
+from scanner.core.pseudonym import pseudonym
+from scanner.core.reading_run import ReadingRun
+from scanner.core.risk import ContactRisk, OverallRisk, RiskLevel, contact_risk, overall_risk
+from scanner.core.summary import ScanSummary, SummaryTally
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """What a scan needs besides its inputs. ``keep_findings``: None keeps every contact, N only the N riskiest."""
+
+    profile: MessengerProfile
+    rules: ClassificationRules
+    today: datetime.date
+    id_key: bytes
+    keep_findings: int | None = None
+    alternatives: tuple[MessengerProfile, ...] = ()
+
+
+@dataclass(frozen=True)
+class ContactFinding:
+    """One contact as reports show it: only what they need, so a large scan does not hold whole contacts."""
+
+    source: SourceRef
+    uid: str | None
+    pseudonym: str
+    display_name: str
+    phones: tuple[Phone, ...]
+    emails: tuple[str, ...]
+    classification: Classification
+    exposure: Exposure
+    risk: ContactRisk
+
+
+# Located repairs kept for ``--verbose``; beyond this only their number is kept, so a broken huge file stays cheap.
+MAX_LISTED_REPAIRS = 1000
+
+
+@dataclass(frozen=True)
+class Repair:
+    """Something the reader repaired in a card it still read, located by file and line."""
+
+    path: str
+    warning: ReadWarning
+
+
+@dataclass(frozen=True)
+class AlternativeExposure:
+    """The same contacts under another messenger: how many people it would expose, how badly.
+
+    ``third_country_persons`` counts those sent to a third country without a full adequacy decision.
+    """
+
+    profile: MessengerProfile
+    persons_uploaded: int
+    third_country_persons: int
+    estimated_non_users: float
+    level: RiskLevel
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    tool_version: str
+    messenger: MessengerProfile
+    scanned_at: datetime.datetime
+    today: datetime.date
+    files: tuple[FileReport, ...]
+    rejections: tuple[Rejection, ...]
+    findings: tuple[ContactFinding, ...]
+    findings_complete: bool
+    summary: ScanSummary
+    overall: OverallRisk
+    alternatives: tuple[AlternativeExposure, ...]
+    advice: tuple[Advice, ...]
+    repairs: tuple[Repair, ...] = ()
+    repair_count: int = 0
+
+    @property
+    def readable_input(self) -> bool:
+        return any(report.problem is None for report in self.files)
+
+
+@dataclass
+class _AlternativeTally:
+    profile: MessengerProfile
+    keeps_non_users: bool
+    persons: int = 0
+    third_country: int = 0
+    non_users: float = 0.0
+    level: RiskLevel = RiskLevel.NONE
+
+    def add(self, contact: Contact, classification: Classification) -> None:
+        exposure = expose(contact, self.profile)
+        risk = contact_risk(classification, exposure, keeps_non_users=self.keeps_non_users)
+        self.level = RiskLevel.highest((self.level, risk.level))
+        if exposure.uploaded and classification.natural_person:
+            self.persons += 1
+            self.third_country += exposure.third_country and not exposure.adequate
+            self.non_users += exposure.non_user_probability or 0.0
+
+    def freeze(self) -> AlternativeExposure:
+        return AlternativeExposure(self.profile, self.persons, self.third_country, round(self.non_users, 1), self.level)
+
+
+@dataclass
+class _Findings:
+    """All findings in reading order, or the ``limit`` riskiest (ties: the earlier card first)."""
+
+    limit: int | None
+    kept: list[tuple[int, int, ContactFinding]] = field(default_factory=list)
+    seen: int = 0
+
+    def add(self, finding: ContactFinding) -> None:
+        self.seen += 1
+        entry = (finding.risk.level.rank, -self.seen, finding)
+        if self.limit is None:
+            self.kept.append(entry)
+        elif len(self.kept) < self.limit:
+            heapq.heappush(self.kept, entry)
+        elif entry[:2] > self.kept[0][:2]:
+            heapq.heapreplace(self.kept, entry)
+
+    def ordered(self) -> tuple[ContactFinding, ...]:
+        if self.limit is None:
+            return tuple(finding for _, _, finding in self.kept)
+        return tuple(finding for _, _, finding in sorted(self.kept, key=lambda e: (-e[0], -e[1])))
+
+
+def run_scan(run: ReadingRun, options: ScanOptions) -> ScanResult:
+    """Scan every input of ``run``; per-file counts, rejections and findings are complete when this returns."""
+    scanned_at = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    keeps = stores_non_users(options.profile)
+    tally = SummaryTally()
+    findings = _Findings(options.keep_findings)
+    repairs: list[Repair] = []
+    repair_count = 0
+    others = [_AlternativeTally(p, stores_non_users(p)) for p in options.alternatives if p.id != options.profile.id]
+    for contact in run.contacts():
+        classification = classify(contact, options.rules, today=options.today)
+        exposure = expose(contact, options.profile)
+        risk = contact_risk(classification, exposure, keeps_non_users=keeps)
+        tally.add(classification, exposure, risk)
+        findings.add(_finding(contact, classification, exposure, risk, options.id_key))
+        for other in others:
+            other.add(contact, classification)
+        repair_count += len(contact.warnings)
+        repairs.extend(Repair(contact.source.path, w) for w in contact.warnings[: MAX_LISTED_REPAIRS - len(repairs)])
+    alternatives = [other.freeze() for other in others]
+    result = _result(
+        run=run, options=options, scanned_at=scanned_at, tally=tally, findings=findings, alternatives=alternatives
+    )
+    return replace(result, repairs=tuple(repairs), repair_count=repair_count)
+
+
+def _finding(
+    contact: Contact, classification: Classification, exposure: Exposure, risk: ContactRisk, key: bytes
+) -> ContactFinding:
+    return ContactFinding(
+        source=contact.source,
+        uid=contact.uid,
+        pseudonym=pseudonym(contact, key),
+        display_name=contact.display_name,
+        phones=contact.phones,
+        emails=tuple(email.address for email in contact.emails),
+        classification=classification,
+        exposure=exposure,
+        risk=risk,
+    )
+
+
+def _result(
+    *,
+    run: ReadingRun,
+    options: ScanOptions,
+    scanned_at: datetime.datetime,
+    tally: SummaryTally,
+    findings: _Findings,
+    alternatives: list[AlternativeExposure],
+) -> ScanResult:
+    files = tuple(run.files)
+    summary = tally.freeze(
+        cards_found=sum(report.cards_found for report in files),
+        contacts=sum(report.contacts for report in files),
+        rejected=sum(report.rejected for report in files),
+    )
+    overall = overall_risk(dict(tally.levels), dict(tally.reasons))
+    better = _better_alternatives(summary, overall.level, alternatives)
+    return ScanResult(
+        tool_version=__version__,
+        messenger=options.profile,
+        scanned_at=scanned_at,
+        today=options.today,
+        files=files,
+        rejections=tuple(run.rejections),
+        findings=findings.ordered(),
+        findings_complete=options.keep_findings is None or findings.seen <= options.keep_findings,
+        summary=summary,
+        overall=overall,
+        alternatives=tuple(sorted(alternatives, key=_alternative_order)),
+        advice=advise(summary, options.profile, overall.level, better_alternative=bool(better)),
+    )
+
+
+def _alternative_order(alternative: AlternativeExposure) -> tuple[int, int, str]:
+    return (alternative.level.rank, alternative.third_country_persons, alternative.profile.id)
+
+
+def _better_alternatives(
+    summary: ScanSummary, level: RiskLevel, alternatives: Iterable[AlternativeExposure]
+) -> list[AlternativeExposure]:
+    """Messengers that would expose fewer people to a third country, at a lower level."""
+    return [
+        other
+        for other in alternatives
+        if other.level.rank < level.rank and other.third_country_persons < summary.third_country_persons
+    ]
