@@ -1,8 +1,9 @@
-"""The ``contactleak`` command: options and exit codes only; the work happens in ``scanner.core``."""
+"""The ``contactleak`` command: options, exit codes and error messages; the work happens in ``scanner.core``."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
+from importlib import resources
 from typing import Annotated
 
 import typer
@@ -10,23 +11,44 @@ from rich.text import Text
 
 from scanner import __version__
 from scanner.cli.console import error_console
+from scanner.cli.errors import CliError
 from scanner.cli.exit_codes import ExitCode
-from scanner.core.reading_run import ReadingRun
+from scanner.cli.messengers_command import run_messengers_command
+from scanner.cli.options import (
+    AsOfOpt,
+    CompanyDomainOpt,
+    ConfigOpt,
+    DebugOpt,
+    FailOnOpt,
+    FormatOpt,
+    IdKeyOpt,
+    LangOpt,
+    MessengerOpt,
+    OutputOpt,
+    ProfileOpt,
+    QuietOpt,
+    RegionOpt,
+    ScanSettings,
+    ShowPiiOpt,
+    VerboseOpt,
+)
+from scanner.cli.scan_command import run_scan_command
 from scanner.i18n import Language, default_language, translate
+from scanner.reporters.formats import OutputFormat
 
 app = typer.Typer(
     name="contactleak",
-    help="Shows whose personal data a messenger's contact upload sends where (vCard exports). "
-    "Zeigt, wessen Daten der Kontakt-Upload eines Messengers wohin überträgt.",
+    help="Shows whose personal data a messenger's contact upload sends where, from exported vCard address books. "
+    "Zeigt, wessen personenbezogene Daten der Kontakt-Upload eines Messengers wohin überträgt.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,  # locals would hold contact data
     add_completion=False,
 )
 
-PathsArg = Annotated[list[str], typer.Argument(help="vCard files, directories (searched recursively) or - for stdin.")]
-LangOpt = Annotated[Language | None, typer.Option("--lang", help="Language of the report: de or en (default: locale).")]
-RegionOpt = Annotated[str, typer.Option("--region", help="Country for numbers written without +prefix (ISO code).")]
-VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="List every repair made in cards that were read.")]
+PathsArg = Annotated[
+    list[str], typer.Argument(help="vCard files, directories (searched recursively) or - for stdin. / Dateien, Ordner.")
+]
+DEMO_FILE = "werkstatt.vcf"
 
 
 def _version(value: bool) -> None:
@@ -41,64 +63,111 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    """contactleak: what a messenger's contact upload exposes."""
+    """contactleak: what a messenger's contact upload exposes. / Was der Kontakt-Upload eines Messengers preisgibt."""
 
 
 @app.command()
 def scan(
     paths: PathsArg,
+    *,
+    messenger: MessengerOpt = None,
+    profile: ProfileOpt = None,
+    output_format: FormatOpt = OutputFormat.TABLE,
+    output: OutputOpt = None,
     lang: LangOpt = None,
     region: RegionOpt = "DE",
+    fail_on: FailOnOpt = None,
+    show_pii: ShowPiiOpt = False,
+    company_domain: CompanyDomainOpt = None,
+    config: ConfigOpt = None,
+    id_key: IdKeyOpt = None,
+    as_of: AsOfOpt = None,
     verbose: VerboseOpt = False,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
 ) -> None:
-    """Scan vCard exports and report, per file, the cards found, read and rejected."""
+    """Scan vCard exports and report what the messenger's contact upload exposes. / Exporte prüfen."""
+    settings = ScanSettings(
+        messenger=messenger,
+        profile=profile,
+        output_format=output_format,
+        output=output,
+        language=lang or default_language(),
+        region=region,
+        fail_on=fail_on,
+        show_pii=show_pii,
+        company_domains=tuple(company_domain or ()),
+        config=config,
+        id_key=id_key,
+        as_of=as_of.date() if as_of is not None else None,
+        verbose=verbose,
+        quiet=quiet,
+        debug=debug,
+    )
+    _finish(lambda: run_scan_command(paths, settings), settings.language, debug=debug)
+
+
+@app.command()
+def demo(
+    *,
+    messenger: MessengerOpt = None,
+    output_format: FormatOpt = OutputFormat.TABLE,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    fail_on: FailOnOpt = None,
+    show_pii: ShowPiiOpt = False,
+    as_of: AsOfOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """The summary over a bundled fictional sample: a small workshop's company phone. / Beispiel: Werkstatt-Handy."""
+    settings = ScanSettings(
+        messenger=messenger,
+        output_format=output_format,
+        output=output,
+        language=lang or default_language(),
+        fail_on=fail_on,
+        show_pii=show_pii,
+        as_of=as_of.date() if as_of is not None else None,
+        quiet=quiet,
+        debug=debug,
+    )
+    sample = resources.files("scanner.data") / "demo" / DEMO_FILE
+    with resources.as_file(sample) as path:
+        _finish(lambda: run_scan_command([str(path)], settings, shown_as={str(path): DEMO_FILE}), settings.language,
+                debug=debug)  # fmt: skip
+
+
+@app.command()
+def messengers(
+    *,
+    output_format: FormatOpt = OutputFormat.TABLE,
+    lang: LangOpt = None,
+) -> None:
+    """List the messenger profiles with what they upload and their sources. / Messenger-Profile mit Quellen."""
     language = lang or default_language()
-    run = ReadingRun(arguments=paths, region=region.upper())
-    warnings = 0
-    console = error_console()
-    for contact in run.contacts():
-        warnings += len(contact.warnings)
-        if verbose:
-            for warning in contact.warnings:
-                text = translate(f"warning.{warning.code.value}", language)
-                where = {"path": contact.source.path, "line": warning.line}
-                line = translate("cli.card_warning", language, warning=text, **where)
-                console.print(Text(line), soft_wrap=True)
-    _print_files(run, language)
-    if warnings and not verbose:
-        console.print(Text(translate("cli.warnings_hidden", language, count=warnings)), soft_wrap=True)
-    if not run.readable_input:
-        console.print(Text(translate("cli.no_readable_input", language)), soft_wrap=True)
-        raise typer.Exit(ExitCode.USAGE_OR_NO_INPUT)
+    _finish(lambda: run_messengers_command(output_format, language), language, debug=False)
 
 
-def _print_files(run: ReadingRun, language: Language) -> None:
-    console = error_console()
-    for rejection in run.rejections:
-        reason = translate(f"reject.{rejection.reason.value}", language)
-        ref = rejection.source
-        line = translate("cli.rejected_card", language, path=ref.path, line=ref.line, index=ref.index, reason=reason)
-        console.print(Text(line), soft_wrap=True)
-    for report in run.files:
-        if report.problem is not None and report.cards_found == 0:
-            problem = translate(f"file.{report.problem.value}", language)
-            line = translate("cli.file_problem", language, path=report.path, problem=problem)
-            console.print(Text(line), soft_wrap=True)
-            continue
-        summary = translate(
-            "cli.file_summary",
-            language,
-            path=report.path,
-            found=report.cards_found,
-            contacts=report.contacts,
-            rejected=report.rejected,
-        )
-        typer.echo(summary)
+def _finish(command: Callable[[], ExitCode], language: Language, *, debug: bool) -> None:
+    """Run a command and end with its exit code; the one place where errors become messages and exit codes."""
+    try:
+        code = command()
+    except CliError as error:
+        _say(translate(error.key, language, **error.params))
+        raise typer.Exit(error.exit_code) from None
+    except Exception as error:
+        if debug:
+            raise
+        _say(translate("cli.internal_error", language, kind=type(error).__name__))
+        raise typer.Exit(ExitCode.INTERNAL_ERROR) from None
+    raise typer.Exit(code)
+
+
+def _say(message: str) -> None:
+    error_console().print(Text(message), soft_wrap=True)
 
 
 def main() -> None:
     """Console-script entry point."""
     app()
-
-
-__all__ = ["Path", "app", "main"]

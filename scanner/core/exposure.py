@@ -121,5 +121,8 @@ def _phone_usage(phone: Phone, profile: MessengerProfile) -> Penetration:
 
 
 def stores_non_users(profile: MessengerProfile) -> bool:
-    """Whether the operator keeps what it learns about people who do not use it (a shadow profile)."""
-    return profile.non_users.value is NonUsers.STORED
+    """Whether the operator keeps, or may keep, what it learns about people who do not use it (a shadow profile).
+
+    ``sent`` (sent, retention unknown) counts as kept: nobody can show the data is deleted.
+    """
+    return profile.non_users.value in (NonUsers.STORED, NonUsers.SENT)

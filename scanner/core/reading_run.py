@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from scanner.core.inputs import InputFile, InputProblem, discover_inputs
 from scanner.core.model import Contact, FileProblem, FileReport, Rejection
@@ -26,11 +26,13 @@ class ReadingRun:
     arguments: Sequence[str]
     region: str = "DE"
     on_progress: Callable[[ReadEvent], None] | None = None
+    shown_as: dict[str, str] = field(default_factory=dict)  # how reports name an input (the demo's packaged file)
     files: list[FileReport] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
 
     def contacts(self) -> Iterator[Contact]:
-        for item in discover_inputs(self.arguments):
+        for found in discover_inputs(self.arguments):
+            item = replace(found, display_path=self.shown_as.get(found.display_path, found.display_path))
             if isinstance(item, InputProblem):
                 self.files.append(FileReport(item.display_path, 0, 0, 0, item.problem))
                 continue

@@ -80,4 +80,6 @@ def test_the_likeliest_number_decides_whether_a_person_uses_the_messenger() -> N
 
 def test_which_operators_keep_non_users() -> None:
     assert stores_non_users(load_profile("whatsapp"))
+    assert stores_non_users(load_profile("facebook-messenger"))  # sent, retention unknown: counted as kept
     assert not stores_non_users(load_profile("signal"))
+    assert not stores_non_users(load_profile("threema"))

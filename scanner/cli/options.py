@@ -1,0 +1,83 @@
+"""The options ``scan`` and ``demo`` share, declared once with ``Annotated``; help texts in English and German."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from scanner.core.risk import RiskLevel
+from scanner.i18n import Language
+from scanner.reporters.formats import OutputFormat
+
+MessengerOpt = Annotated[
+    str | None,
+    typer.Option("--messenger", "-m", help="Messenger profile (see 'contactleak messengers'). / Messenger-Profil."),
+]
+ProfileOpt = Annotated[
+    Path | None, typer.Option("--profile", help="Your own messenger profile (TOML). / Eigenes Messenger-Profil.")
+]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format. / Berichtsformat.")]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option("--output", "-o", help="Write the report to FILE (- = stdout) after success. / Bericht in Datei."),
+]
+LangOpt = Annotated[Language | None, typer.Option("--lang", help="Report language (default: locale). / Sprache.")]
+RegionOpt = Annotated[
+    str, typer.Option("--region", help="Country for numbers without +prefix (ISO code). / Land für Nummern ohne +.")
+]
+FailOnOpt = Annotated[
+    RiskLevel | None,
+    typer.Option("--fail-on", help="Exit 1 when the overall risk is at or above LEVEL. / Exit 1 ab dieser Stufe."),
+]
+ShowPiiOpt = Annotated[
+    bool, typer.Option("--show-pii", help="Show names, numbers and e-mails unmasked. / Personendaten zeigen.")
+]
+CompanyDomainOpt = Annotated[
+    list[str] | None,
+    typer.Option("--company-domain", help="Your own company's e-mail domain (repeatable). / Eigene Firmendomain."),
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="Config file with your own lists (TOML). / Konfigurationsdatei.")
+]
+IdKeyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--id-key",
+        envvar="CONTACTLEAK_ID_KEY",
+        help="Secret key for contact ids stable across runs (default: random per run). / Schlüssel für stabile IDs.",
+    ),
+]
+AsOfOpt = Annotated[
+    datetime.datetime | None,
+    typer.Option("--as-of", formats=["%Y-%m-%d"], help="Judge ages on this date (default: today). / Stichtag."),
+]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="List every repair made in cards. / Reparaturen.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or notes on stderr. / Keine Hinweise.")]
+DebugOpt = Annotated[
+    bool, typer.Option("--debug", help="Tracebacks and card content in messages (personal data!). / Fehlersuche.")
+]
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    """Everything ``scan`` and ``demo`` were asked for, gathered from the options."""
+
+    messenger: str | None = None
+    profile: Path | None = None
+    output_format: OutputFormat = OutputFormat.TABLE
+    output: str | None = None
+    language: Language = Language.EN
+    region: str = "DE"
+    fail_on: RiskLevel | None = None
+    show_pii: bool = False
+    company_domains: tuple[str, ...] = ()
+    config: Path | None = None
+    id_key: str | None = None
+    as_of: datetime.date | None = None
+    verbose: bool = False
+    quiet: bool = False
+    debug: bool = False

@@ -1,0 +1,109 @@
+"""``scan`` and ``demo``: turn the options into a core scan, show diagnostics on stderr, write the report, exit code."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+
+import phonenumbers
+from rich.text import Text
+
+from scanner.cli.console import error_console, stderr_is_terminal, stdout_color, terminal_width
+from scanner.cli.diagnostics import print_diagnostics
+from scanner.cli.errors import CliError
+from scanner.cli.exit_codes import ExitCode
+from scanner.cli.options import ScanSettings
+from scanner.cli.output import write_report
+from scanner.cli.progress import reading_progress
+from scanner.core.classification import ClassificationRules, load_rules
+from scanner.core.config import ConfigError, load_config
+from scanner.core.messengers import (
+    MessengerProfile,
+    ProfileError,
+    default_profile,
+    list_profiles,
+    load_profile,
+    load_profile_file,
+)
+from scanner.core.pseudonym import new_key
+from scanner.core.reading_run import ReadingRun
+from scanner.core.scan import ScanOptions, ScanResult, run_scan
+from scanner.i18n import translate
+from scanner.reporters.formats import OutputFormat, ReportView, reporter_for
+
+# The terminal summary lists the riskiest contacts only; JSON lists every contact.
+TABLE_CONTACTS = 10
+
+
+def run_scan_command(
+    arguments: Sequence[str], settings: ScanSettings, *, shown_as: Mapping[str, str] | None = None
+) -> ExitCode:
+    """The whole ``scan``: every failure the user can fix is a ``CliError``, raised before anything is written.
+
+    ``shown_as`` names inputs differently in reports (the demo's packaged file by its file name).
+    """
+    options = _scan_options(settings)
+    run = ReadingRun(arguments=list(arguments), region=_region(settings.region), shown_as=dict(shown_as or {}))
+    with reading_progress(enabled=stderr_is_terminal() and not settings.quiet, language=settings.language) as show:
+        run.on_progress = show
+        result = run_scan(run, options)
+    print_diagnostics(result, settings)
+    if not result.readable_input:
+        raise CliError("cli.no_readable_input")
+    view = ReportView(
+        language=settings.language,
+        show_pii=settings.show_pii,
+        color=settings.output in (None, "-") and stdout_color(),
+        width=terminal_width(),
+    )
+    write_report(reporter_for(settings.output_format)(result, view), settings.output)
+    return _exit_code(result, settings)
+
+
+def _scan_options(settings: ScanSettings) -> ScanOptions:
+    return ScanOptions(
+        profile=_profile(settings),
+        rules=_rules(settings),
+        today=settings.as_of or datetime.date.today(),
+        id_key=settings.id_key.encode("utf-8") if settings.id_key else new_key(),
+        keep_findings=None if settings.output_format is OutputFormat.JSON else TABLE_CONTACTS,
+        alternatives=tuple(load_profile(name) for name in list_profiles()),
+    )
+
+
+def _profile(settings: ScanSettings) -> MessengerProfile:
+    if settings.profile is not None and settings.messenger is not None:
+        raise CliError("cli.profile_and_messenger")
+    try:
+        if settings.profile is not None:
+            return load_profile_file(settings.profile)
+        return load_profile(settings.messenger) if settings.messenger else default_profile()
+    except ProfileError as error:
+        raise CliError(error.message_key, error.params()) from None
+
+
+def _rules(settings: ScanSettings) -> ClassificationRules:
+    try:
+        config = load_config(settings.config).classification if settings.config is not None else None
+    except ConfigError as error:
+        raise CliError(error.message_key, error.params()) from None
+    return load_rules(company_domains=settings.company_domains, config=config)
+
+
+def _region(region: str) -> str:
+    code = region.strip().upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise CliError("cli.unknown_region", {"region": region})
+    return code
+
+
+def _exit_code(result: ScanResult, settings: ScanSettings) -> ExitCode:
+    if settings.fail_on is not None and result.overall.level.rank >= settings.fail_on.rank:
+        if not settings.quiet:
+            level = translate(f"risk.level.{result.overall.level.value}", settings.language)
+            threshold = translate(f"risk.level.{settings.fail_on.value}", settings.language)
+            message = translate("cli.fail_on_reached", settings.language, level=level, fail_on=threshold)
+            error_console().print(Text(message), soft_wrap=True)
+        return ExitCode.RISK_AT_OR_ABOVE_FAIL_ON
+    return ExitCode.COMPLETED
+
