@@ -69,9 +69,13 @@ class _Pending:
     parts: list[bytes] = field(default_factory=list)
     after_blank: bool = False
     bare: bool = False  # written as a property name alone: the exporter said the value is empty
+    quoted_printable: bool = field(init=False)  # asked for every following line; looked up once
+
+    def __post_init__(self) -> None:
+        self.quoted_printable = self.head.is_quoted_printable
 
     def soft_break(self) -> bool:
-        return self.head.is_quoted_printable and bool(self.parts) and self.parts[-1].rstrip().endswith(b"=")
+        return self.quoted_printable and bool(self.parts) and self.parts[-1].rstrip().endswith(b"=")
 
     def drop_soft_break(self) -> None:
         self.parts[-1] = self.parts[-1].rstrip()[:-1]
@@ -148,7 +152,7 @@ def _continue(pending: _Pending, raw: bytes) -> bool:
         pending.parts.append(raw)
         return True
     if _raw_newline(pending, raw):
-        pending.parts.append(b"=0A" if pending.head.is_quoted_printable else b"\\n")
+        pending.parts.append(b"=0A" if pending.quoted_printable else b"\\n")
         pending.parts.append(raw)
         return True
     return False
