@@ -17,6 +17,8 @@ class Code(StrEnum):
     ORG_FIELD = "org_field"
     TITLE = "title"
     ROLE_WORD = "role_word"
+    JOB_WORD = "job_word"
+    EMPLOYER_ROLE = "employer_role"
     ESTABLISHMENT_WORD = "establishment_word"
     SERVICE_WORD = "service_word"
     BUSINESS_CATEGORY = "business_category"
@@ -46,6 +48,7 @@ class Code(StrEnum):
     HOME_EMAIL = "home_email"
     HOME_ADDRESS = "home_address"
     MINOR = "minor"
+    ART9_PRIVATE_LIFE = "art9_private_life"
     NOT_A_PERSON = "not_a_person"
     SPECIAL_HEALTH = "special_health"
     SPECIAL_RELIGION = "special_religion"
@@ -64,10 +67,12 @@ WEIGHTS: dict[Code, float] = {
     Code.ORG_ONLY: 2.0,
     Code.ORG_FIELD: 0.8,
     Code.TITLE: 0.7,
-    Code.ROLE_WORD: 2.0,
+    Code.ROLE_WORD: 2.5,  # the owner wrote down what the person is to the business ("Kunde", "Azubi")
+    Code.JOB_WORD: 2.5,  # a job or transaction in the note ("Angebot", "Rechnung", "Wartung")
+    Code.EMPLOYER_ROLE: 2.0,  # a trade in ORG/TITLE: the person's own job; a friend's card has one too
     Code.ESTABLISHMENT_WORD: 1.8,
     Code.SERVICE_WORD: 2.0,
-    Code.BUSINESS_CATEGORY: 2.0,
+    Code.BUSINESS_CATEGORY: 3.0,  # a group the owner put the contact in: the owner's own label
     Code.USER_BUSINESS_KEYWORD: 2.5,
     Code.OWN_COMPANY_DOMAIN: 3.0,
     Code.BUSINESS_DOMAIN: 2.5,
@@ -84,7 +89,7 @@ WEIGHTS: dict[Code, float] = {
     Code.DIRECT_DIAL: 1.0,
     Code.FAMILY_WORD: -2.5,
     Code.PRIVATE_SERVICE_WORD: -1.2,
-    Code.PRIVATE_CATEGORY: -2.0,
+    Code.PRIVATE_CATEGORY: -3.0,
     Code.USER_PRIVATE_KEYWORD: -2.5,
     Code.PRIVATE_DOMAIN: -2.5,
     Code.FREE_MAIL: -0.6,
@@ -93,6 +98,13 @@ WEIGHTS: dict[Code, float] = {
     Code.HOME_PHONE: -0.4,  # Android files e-mail as HOME by default, so home labels weigh little
     Code.HOME_EMAIL: -0.4,
     Code.HOME_ADDRESS: -0.8,
+    # Under 18: on a business phone almost always the owner's children or their friends; with the birthday -2.5,
+    # which an apprentice's role word (+2.5) still balances.
+    Code.MINOR: -1.5,
+    # A hint at health, religion, politics, sex life or ethnic origin without any business relationship on the card:
+    # the owner's own doctor, parish, party or community. Trade unions are left out: a union is often the
+    # business's own counterpart (collective agreements, works council).
+    Code.ART9_PRIVATE_LIFE: -3.0,
 }
 
 SPECIAL_CODES: dict[SpecialCategory, Code] = {

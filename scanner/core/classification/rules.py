@@ -26,6 +26,7 @@ class ClassificationRules:
     legal_forms: KeywordList
     legal_forms_at_end: KeywordList
     roles: KeywordList
+    jobs: KeywordList
     establishments: KeywordList
     services: KeywordList
     family_friends: KeywordList
@@ -72,6 +73,7 @@ def _packaged() -> ClassificationRules:
         legal_forms=compile_keywords(_variants(legal["anywhere"])),
         legal_forms_at_end=compile_keywords(_variants(legal["at_end"]), at_end=True),
         roles=compile_keywords(business["roles"]),
+        jobs=compile_keywords(business["jobs"]),
         establishments=compile_keywords(business["establishments"]),
         services=compile_keywords(business["services"]),
         family_friends=compile_keywords(private["family_friends"]),

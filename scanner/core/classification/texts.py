@@ -13,7 +13,7 @@ _JOIN = " | "
 
 @dataclass(frozen=True)
 class ContactTexts:
-    """Normalized texts: ``name`` is FN and N, ``other`` is TITLE, ROLE and NOTE."""
+    """Normalized texts: ``name`` is FN and N, ``other`` is TITLE, ROLE and NOTE, ``job`` TITLE and ROLE alone."""
 
     name: str
     name_variants: tuple[str, ...]
@@ -23,6 +23,8 @@ class ContactTexts:
     org: str
     org_units: tuple[str, ...]
     other: str
+    job: str
+    note: str
     categories: tuple[str, ...]
 
     @property
@@ -54,5 +56,7 @@ def contact_texts(contact: Contact) -> ContactTexts:
         org=" ".join(org_units),
         org_units=org_units,
         other=_JOIN.join(normalize(text) for text in (contact.title, contact.role, contact.note) if text.strip()),
+        job=_JOIN.join(normalize(text) for text in (contact.title, contact.role) if text.strip()),
+        note=normalize(contact.note),
         categories=tuple(normalize(category) for category in contact.categories if category.strip()),
     )

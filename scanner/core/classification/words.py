@@ -15,8 +15,9 @@ def word_evidence(texts: ContactTexts, rules: ClassificationRules) -> Iterator[E
     """Each list contributes at most one piece of evidence, naming the first keyword of ours that matched."""
     yield from _legal_form(texts, rules)
     yield from _organisation(texts)
+    yield from _role(texts, rules)
     searches: tuple[tuple[Code, KeywordList, str], ...] = (
-        (Code.ROLE_WORD, rules.roles, _join(texts.name, texts.org, texts.other)),
+        (Code.JOB_WORD, rules.jobs, _join(texts.name, texts.other)),
         (Code.ESTABLISHMENT_WORD, rules.establishments, _join(texts.name, texts.org, texts.other)),
         (Code.SERVICE_WORD, rules.services, _join(texts.name, texts.org)),
         (Code.FAMILY_WORD, rules.family_friends, texts.person_fields),
@@ -63,6 +64,15 @@ def _legal_form(texts: ContactTexts, rules: ClassificationRules) -> Iterator[Evi
     in_org = rules.legal_forms.find(texts.org) or _first(rules.legal_forms_at_end, texts.org_units)
     if in_org is not None:
         yield evidence(Code.LEGAL_FORM_ORG, form=in_org)
+
+
+def _role(texts: ContactTexts, rules: ClassificationRules) -> Iterator[Evidence]:
+    """A role in the name or note is what the person is to the owner; in ORG, TITLE or ROLE, their own job."""
+    keyword = rules.roles.find(_join(texts.name, texts.note))
+    if keyword is not None:
+        yield evidence(Code.ROLE_WORD, keyword=keyword)
+    elif (keyword := rules.roles.find(_join(texts.org, texts.job))) is not None:
+        yield evidence(Code.EMPLOYER_ROLE, keyword=keyword)
 
 
 def _organisation(texts: ContactTexts) -> Iterator[Evidence]:

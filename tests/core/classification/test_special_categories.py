@@ -59,6 +59,6 @@ def test_no_false_alarm_on_ordinary_names(name: str) -> None:
     assert classify_lines(f"FN:{name}").special_categories == ()
 
 
-def test_special_evidence_does_not_weigh_business_or_private() -> None:
-    result = classify_lines("FN:Eva Beispiel", "NOTE:Dialyse")
-    assert all(item.weight == 0 for item in result.evidence)
+def test_special_evidence_itself_does_not_weigh_business_or_private() -> None:
+    result = classify_lines("FN:Eva Beispiel", "NOTE:Dialyse", "TITLE:Kundin")
+    assert all(item.weight == 0 for item in result.evidence if item.code.startswith("special_"))
