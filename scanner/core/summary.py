@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from scanner.core.classification.result import Category, Classification
 from scanner.core.exposure import Exposure
+from scanner.core.messengers import PenetrationBasis
 from scanner.core.risk import ContactRisk, RiskLevel, RiskReason
 
 
@@ -16,6 +17,8 @@ class ScanSummary:
 
     ``uploaded_contacts`` counts every uploaded entry, organisations included. Everything about exposure below it
     counts only natural persons (``third_parties_exposed``): an organisation's switchboard is not personal data.
+    ``non_user_fallbacks`` counts those persons whose number's country has no usage figure: their non-user
+    probability is the documented fallback, so the estimate is an upper bound for them.
     """
 
     cards_found: int
@@ -33,6 +36,7 @@ class ScanSummary:
     destinations: dict[str, int]
     fields_exposed: dict[str, int]
     estimated_non_users: float
+    non_user_fallbacks: int
     private_persons_exposed: int
     minors_exposed: int
     special_category_exposed: int
@@ -53,6 +57,7 @@ class SummaryTally:
     destinations: Counter[str] = field(default_factory=Counter)
     fields: Counter[str] = field(default_factory=Counter)
     non_users: float = 0.0
+    non_user_fallbacks: int = 0
     private_exposed: int = 0
     minors_exposed: int = 0
     special_exposed: int = 0
@@ -81,6 +86,7 @@ class SummaryTally:
         self.destinations[exposure.destination or "unknown"] += 1
         self.third_country += exposure.third_country
         self.non_users += exposure.non_user_probability or 0.0
+        self.non_user_fallbacks += exposure.penetration_basis is PenetrationBasis.NO_FIGURE
         self.private_exposed += classification.category is Category.PRIVATE
         self.minors_exposed += classification.minor
         self.special_exposed += bool(classification.special_categories)
@@ -102,6 +108,7 @@ class SummaryTally:
             destinations=dict(sorted(self.destinations.items())),
             fields_exposed=dict(sorted(self.fields.items())),
             estimated_non_users=round(self.non_users, 1),
+            non_user_fallbacks=self.non_user_fallbacks,
             private_persons_exposed=self.private_exposed,
             minors_exposed=self.minors_exposed,
             special_category_exposed=self.special_exposed,

@@ -17,7 +17,7 @@ from scanner.i18n import translate
 from scanner.reporters.inert_text import escape_json_text
 from scanner.reporters.json_contacts import contact, rejection
 from scanner.reporters.view import ReportView
-from scanner.reporters.wording import non_user_fallbacks, reason_short
+from scanner.reporters.wording import reason_short
 
 SCHEMA_VERSION = 1
 TOOL_NAME = "contactleak"
@@ -67,7 +67,7 @@ def _summary(result: ScanResult, view: ReportView) -> dict[str, Any]:
     return {
         **_counts(summary),
         "estimated_non_users": summary.estimated_non_users,
-        "non_user_fallbacks": non_user_fallbacks(result),
+        "non_user_fallbacks": result.summary.non_user_fallbacks,
         "risk": result.overall.level.value,
         "risk_reasons": [reason_short(reason, view.language) for reason, _ in reasons],
         "risk_reason_codes": [reason.value for reason, _ in reasons],

@@ -24,7 +24,6 @@ from scanner.reporters.wording import (
     field_marker,
     level_label,
     marker_label,
-    non_user_fallbacks,
     reason_short,
 )
 
@@ -171,10 +170,9 @@ def _non_users(result: ScanResult, lang: Language) -> list[tuple[str, Text | str
     rows: list[tuple[str, Text | str]] = [
         (translate("report.label.non_users", lang), translate("report.value.non_users", lang, estimate=estimate))
     ]
-    fallbacks = non_user_fallbacks(result)
+    fallbacks = result.summary.non_user_fallbacks
     if fallbacks:
-        key = "report.note.non_user_fallback" if result.findings_complete else "report.note.non_user_fallback_at_least"
-        rows.append(("", translate(key, lang, count=fallbacks)))
+        rows.append(("", translate("report.note.non_user_fallback", lang, count=fallbacks)))
     return rows
 
 

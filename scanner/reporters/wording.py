@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from scanner.core.classification.result import Category, Evidence
-from scanner.core.messengers import Fact, FieldStatus, PenetrationBasis, UploadField
+from scanner.core.messengers import Fact, FieldStatus, UploadField
 from scanner.core.risk import RiskLevel, RiskReason
 from scanner.i18n import Language, message_keys, translate
-
-if TYPE_CHECKING:
-    from scanner.core.scan import ScanResult
 
 UNKNOWN_COUNTRY = "unknown"
 
@@ -72,14 +67,3 @@ def decimal(value: float, lang: Language) -> str:
     """One decimal, with a decimal comma in German."""
     text = f"{value:.1f}"
     return text.replace(".", ",") if lang is Language.DE else text
-
-
-def non_user_fallbacks(result: ScanResult) -> int:
-    """Uploaded persons among the findings for whose country no usage figure exists, so a fallback share was used."""
-    return sum(
-        1
-        for finding in result.findings
-        if finding.exposure.uploaded
-        and finding.classification.natural_person
-        and finding.exposure.penetration_basis is PenetrationBasis.NO_FIGURE
-    )
