@@ -17,7 +17,9 @@ from scanner.core.scan import ScanOptions, ScanResult, run_scan
 TODAY = datetime.date(2026, 11, 25)
 CARDS = {
     "mama": "FN:Mama\r\nTEL;TYPE=CELL:+49 152 28817301",
-    "supplier": "FN:Beispiel Großhandel GmbH\r\nORG:Beispiel Großhandel GmbH\r\nX-ABShowAs:COMPANY\r\nTEL:+49 30 23125301",
+    "supplier": (
+        "FN:Beispiel Großhandel GmbH\r\nORG:Beispiel Großhandel GmbH\r\nX-ABShowAs:COMPANY\r\nTEL:+49 30 23125301"
+    ),
     "customer": "FN:Otto Beispiel\r\nNOTE:Kunde, Angebot Dach\r\nTEL;TYPE=CELL:+49 152 28817302",
     "kid": "FN:Mia Beispiel\r\nBDAY:2015-04-01\r\nTEL;TYPE=CELL:+49 176 04069301",
     "therapist": "FN:Frau Beispiel\r\nNOTE:Psychotherapie Do\r\nTEL;TYPE=CELL:+49 152 28817303",
