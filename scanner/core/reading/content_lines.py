@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from vobject.base import parseParams
 
@@ -226,10 +227,15 @@ def _parse_head(number: int, head: bytes) -> ContentLine | None:
     group, _, name = name_part.strip().rpartition(b".")
     if not _NAME.match(name):
         return None
-    text = param_part.decode("utf-8", errors="replace")
-    params = _normalize_params(parseParams(";" + text)) if text else ()
+    params = _params(param_part) if param_part else ()
     group_text = group.decode("ascii", errors="replace").lower()
     return ContentLine(number, name.decode("ascii").upper(), group_text, params, b"")
+
+
+@lru_cache(maxsize=4096)
+def _params(raw: bytes) -> Params:
+    """Parsed once per distinct parameter string: an export repeats a handful (``;TYPE=CELL``) thousands of times."""
+    return _normalize_params(parseParams(";" + raw.decode("utf-8", errors="replace")))
 
 
 def _normalize_params(parsed: list[list[str]]) -> Params:
