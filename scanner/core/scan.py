@@ -12,7 +12,7 @@ from scanner.core.advice import Advice, advise
 from scanner.core.classification import ClassificationRules, classify
 from scanner.core.classification.result import Classification
 from scanner.core.exposure import Exposure, expose, stores_non_users
-from scanner.core.messengers import MessengerProfile
+from scanner.core.messengers import MessengerProfile, PenetrationBasis
 from scanner.core.model import Contact, FileReport, Phone, ReadWarning, Rejection, SourceRef
 from scanner.core.pseudonym import pseudonym
 from scanner.core.reading_run import ReadingRun
@@ -63,13 +63,15 @@ class Repair:
 class AlternativeExposure:
     """The same contacts under another messenger: how many people it would expose, how badly.
 
-    ``third_country_persons`` counts those sent to a third country without a full adequacy decision.
+    ``unprotected_persons`` counts those sent to a third country without a full adequacy decision;
+    ``non_user_fallbacks`` those whose non-user estimate used the fallback share (the estimate is then an upper bound).
     """
 
     profile: MessengerProfile
     persons_uploaded: int
-    third_country_persons: int
+    unprotected_persons: int
     estimated_non_users: float
+    non_user_fallbacks: int
     level: RiskLevel
 
 
@@ -100,8 +102,9 @@ class _AlternativeTally:
     profile: MessengerProfile
     keeps_non_users: bool
     persons: int = 0
-    third_country: int = 0
+    unprotected: int = 0
     non_users: float = 0.0
+    fallbacks: int = 0
     level: RiskLevel = RiskLevel.NONE
 
     def add(self, contact: Contact, classification: Classification) -> None:
@@ -110,11 +113,13 @@ class _AlternativeTally:
         self.level = RiskLevel.highest((self.level, risk.level))
         if exposure.uploaded and classification.natural_person:
             self.persons += 1
-            self.third_country += exposure.third_country and not exposure.adequate
+            self.unprotected += exposure.third_country and not exposure.adequate
             self.non_users += exposure.non_user_probability or 0.0
+            self.fallbacks += exposure.penetration_basis is PenetrationBasis.NO_FIGURE
 
     def freeze(self) -> AlternativeExposure:
-        return AlternativeExposure(self.profile, self.persons, self.third_country, round(self.non_users, 1), self.level)
+        non_users = round(self.non_users, 1)
+        return AlternativeExposure(self.profile, self.persons, self.unprotected, non_users, self.fallbacks, self.level)
 
 
 @dataclass
@@ -217,15 +222,15 @@ def _result(
 
 
 def _alternative_order(alternative: AlternativeExposure) -> tuple[int, int, str]:
-    return (alternative.level.rank, alternative.third_country_persons, alternative.profile.id)
+    return (alternative.level.rank, alternative.unprotected_persons, alternative.profile.id)
 
 
 def _better_alternatives(
     summary: ScanSummary, level: RiskLevel, alternatives: Iterable[AlternativeExposure]
 ) -> list[AlternativeExposure]:
-    """Messengers that would expose fewer people to a third country, at a lower level."""
+    """Messengers that would send fewer people to an unprotected third country, at a lower level."""
     return [
         other
         for other in alternatives
-        if other.level.rank < level.rank and other.third_country_persons < summary.third_country_persons
+        if other.level.rank < level.rank and other.unprotected_persons < summary.unprotected_persons
     ]

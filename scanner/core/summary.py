@@ -17,8 +17,9 @@ class ScanSummary:
 
     ``uploaded_contacts`` counts every uploaded entry, organisations included. Everything about exposure below it
     counts only natural persons (``third_parties_exposed``): an organisation's switchboard is not personal data.
-    ``non_user_fallbacks`` counts those persons whose number's country has no usage figure: their non-user
-    probability is the documented fallback, so the estimate is an upper bound for them.
+    ``unprotected_persons`` are those sent to a third country without a full adequacy decision (the US: only
+    DPF-certified recipients). ``non_user_fallbacks`` counts those persons whose number's country has no usage
+    figure: their non-user probability is the documented fallback, so the estimate is an upper bound for them.
     """
 
     cards_found: int
@@ -33,6 +34,7 @@ class ScanSummary:
     uploaded_contacts: int
     third_parties_exposed: int
     third_country_persons: int
+    unprotected_persons: int
     destinations: dict[str, int]
     fields_exposed: dict[str, int]
     estimated_non_users: float
@@ -54,6 +56,7 @@ class SummaryTally:
     uploaded: int = 0
     third_parties: int = 0
     third_country: int = 0
+    unprotected: int = 0
     destinations: Counter[str] = field(default_factory=Counter)
     fields: Counter[str] = field(default_factory=Counter)
     non_users: float = 0.0
@@ -85,6 +88,7 @@ class SummaryTally:
         self.fields.update(exposure.field_names)
         self.destinations[exposure.destination or "unknown"] += 1
         self.third_country += exposure.third_country
+        self.unprotected += exposure.third_country and not exposure.adequate
         self.non_users += exposure.non_user_probability or 0.0
         self.non_user_fallbacks += exposure.penetration_basis is PenetrationBasis.NO_FIGURE
         self.private_exposed += classification.category is Category.PRIVATE
@@ -105,6 +109,7 @@ class SummaryTally:
             uploaded_contacts=self.uploaded,
             third_parties_exposed=self.third_parties,
             third_country_persons=self.third_country,
+            unprotected_persons=self.unprotected,
             destinations=dict(sorted(self.destinations.items())),
             fields_exposed=dict(sorted(self.fields.items())),
             estimated_non_users=round(self.non_users, 1),

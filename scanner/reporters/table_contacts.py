@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from scanner.core.messengers import Activation, MessengerProfile
 from scanner.core.risk import RiskLevel
 from scanner.core.scan import ContactFinding, ScanResult
 from scanner.i18n import Language, translate
@@ -19,6 +20,7 @@ from scanner.reporters.wording import category_label, decimal, level_label, reas
 
 RISKIEST_SHOWN = 10
 _UNCONFIRMED_MARK = " *"
+_OPT_IN_MARK = " †"
 # The pseudonym (c_ and 16 hex digits) should never be folded.
 _PSEUDONYM_WIDTH = 18
 
@@ -28,25 +30,47 @@ def alternatives_section(result: ScanResult, view: ReportView) -> Iterator[Rende
         return
     lang = view.language
     yield heading(translate("report.section.alternatives", lang))
-    table = _table(lang, ("messenger", "persons_uploaded", "third_country", "non_users", "level"), numeric=(1, 2, 3))
-    current = translate("report.value.current", lang, name=result.messenger.display_name)
+    table = _table(lang, ("messenger", "persons_uploaded", "unprotected", "non_users", "level"), numeric=(1, 2, 3))
+    current = translate("report.value.current", lang, name=_marked_name(result.messenger))
     summary = result.summary
-    figures = (summary.third_parties_exposed, summary.third_country_persons, summary.estimated_non_users)
-    table.add_row(*_alternative_row(current, figures, result.overall.level, lang))
+    figures = (summary.third_parties_exposed, summary.unprotected_persons, summary.estimated_non_users)
+    bound = bool(summary.non_user_fallbacks)
+    table.add_row(*_alternative_row(current, figures, bound, result.overall.level, lang))
     for other in result.alternatives:
-        name = other.profile.display_name + (_UNCONFIRMED_MARK if other.profile.unconfirmed() else "")
-        figures = (other.persons_uploaded, other.third_country_persons, other.estimated_non_users)
-        table.add_row(*_alternative_row(name, figures, other.level, lang))
+        figures = (other.persons_uploaded, other.unprotected_persons, other.estimated_non_users)
+        bound = bool(other.non_user_fallbacks)
+        table.add_row(*_alternative_row(_marked_name(other.profile), figures, bound, other.level, lang))
     yield table
-    if any(other.profile.unconfirmed() for other in result.alternatives):
+    yield from _alternative_notes(result, lang)
+
+
+def _marked_name(profile: MessengerProfile) -> str:
+    """The name with ``*`` for unconfirmed facts and ``†`` for an upload that only runs once the user turns it on."""
+    marks = (_UNCONFIRMED_MARK if profile.unconfirmed() else "") + (_OPT_IN_MARK if _opt_in(profile) else "")
+    return profile.display_name + marks
+
+
+def _opt_in(profile: MessengerProfile) -> bool:
+    return profile.activation.value in (Activation.OPT_IN, Activation.USER_IMPORT)
+
+
+def _alternative_notes(result: ScanResult, lang: Language) -> Iterator[RenderableType]:
+    profiles = (result.messenger, *(other.profile for other in result.alternatives))
+    if any(profile.unconfirmed() for profile in profiles):
         yield plain(translate("report.note.unconfirmed_marker", lang), "dim")
+    if any(_opt_in(profile) for profile in profiles):
+        yield plain(translate("report.note.opt_in_marker", lang), "dim")
+    fallbacks = (result.summary.non_user_fallbacks, *(other.non_user_fallbacks for other in result.alternatives))
+    if any(fallbacks):
+        yield plain(translate("report.note.upper_bound_marker", lang), "dim")
 
 
 def _alternative_row(
-    name: str, figures: tuple[int, int, float], level: RiskLevel, lang: Language
+    name: str, figures: tuple[int, int, float], upper_bound: bool, level: RiskLevel, lang: Language
 ) -> tuple[Text, ...]:
-    persons, third_country, non_users = figures
-    shown = (str(persons), str(third_country), decimal(non_users, lang))
+    persons, unprotected, non_users = figures
+    estimate = ("≤ " if upper_bound else "") + decimal(non_users, lang)
+    shown = (str(persons), str(unprotected), estimate)
     return (plain(name), *(plain(figure) for figure in shown), level_text(level_label(level, lang), level))
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -139,3 +141,16 @@ def test_id_key_makes_ids_stable_across_runs(private_export: Path) -> None:
 
     assert first_id("--id-key", "secret") == first_id("--id-key", "secret")
     assert first_id() != first_id()
+
+
+def test_a_reader_that_closes_the_pipe_early_is_no_internal_error() -> None:
+    command = [sys.executable, "-m", "scanner", "demo", "--lang", "en"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    stderr = process.stderr.read().decode("utf-8")
+    process.wait(timeout=60)
+    process.stderr.close()
+    assert "Internal error" not in stderr
+    assert "Traceback" not in stderr
+    assert process.returncode == ExitCode.COMPLETED

@@ -100,7 +100,7 @@ def test_alternatives_compare_every_other_messenger_and_an_adequate_one_is_bette
     compared = {alternative.profile.id for alternative in result.alternatives}
     assert compared == set(list_profiles()) - {"whatsapp"}
     threema = next(a for a in result.alternatives if a.profile.id == "threema")
-    assert threema.third_country_persons == 0  # Switzerland has a full adequacy decision
+    assert threema.unprotected_persons == 0  # Switzerland has a full adequacy decision
     assert threema.level.rank < result.overall.level.rank
     assert Advice.ALTERNATIVES in result.advice
 

@@ -144,8 +144,8 @@ PEOPLE = (ERIKA, LENA, HANS, YUKI, WERKSTATT, UNPARSEABLE)
 
 def alternatives() -> tuple[AlternativeExposure, ...]:
     return (
-        AlternativeExposure(load_profile("threema"), 0, 0, 0.0, RiskLevel.NONE),
-        AlternativeExposure(load_profile("viber"), 5, 5, 2.4, RiskLevel.CRITICAL),
+        AlternativeExposure(load_profile("threema"), 0, 0, 0.0, 0, RiskLevel.NONE),
+        AlternativeExposure(load_profile("viber"), 5, 5, 2.4, 1, RiskLevel.CRITICAL),
     )
 
 
