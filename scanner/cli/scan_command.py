@@ -86,7 +86,7 @@ def _rules(settings: ScanSettings) -> ClassificationRules:
     try:
         config = load_config(settings.config).classification if settings.config is not None else None
     except ConfigError as error:
-        raise CliError(error.message_key, error.params()) from None
+        raise CliError("cli.config_problems", {"problems": error.describe(settings.language)}) from None
     return load_rules(company_domains=settings.company_domains, config=config)
 
 

@@ -154,3 +154,27 @@ def test_a_reader_that_closes_the_pipe_early_is_no_internal_error() -> None:
     assert "Internal error" not in stderr
     assert "Traceback" not in stderr
     assert process.returncode == ExitCode.COMPLETED
+
+
+def test_every_problem_of_a_config_file_is_named_with_its_key(private_export: Path, tmp_path: Path) -> None:
+    config = tmp_path / "contactleak.toml"
+    config.write_text('[classification]\ncompany_domains = ["no domain"]\ncolour = "red"\n', encoding="utf-8")
+    code, stdout, stderr = scan(str(private_export), "--config", str(config))
+    assert code == ExitCode.USAGE_OR_NO_INPUT
+    assert "classification.colour" in stderr
+    assert "classification.company_domains" in stderr
+    assert stdout == ""
+
+
+def test_a_config_file_adds_the_users_own_company_domain(tmp_path: Path) -> None:
+    export = tmp_path / "colleague.vcf"
+    export.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jana Beispiel\r\nEMAIL:jana@beispiel-werkstatt.example\r\n"
+                       b"TEL:+49 152 28817014\r\nEND:VCARD\r\n")  # fmt: skip
+    config = tmp_path / "contactleak.toml"
+    config.write_text('[classification]\ncompany_domains = ["beispiel-werkstatt.example"]\n', encoding="utf-8")
+    without = json.loads(scan(str(export), "-f", "json")[1])
+    with_config = json.loads(scan(str(export), "-f", "json", "--config", str(config))[1])
+    flag = json.loads(scan(str(export), "-f", "json", "--company-domain", "beispiel-werkstatt.example")[1])
+    assert without["contacts"][0]["classification"] != "business"
+    assert with_config["contacts"][0]["classification"] == "business"
+    assert flag["contacts"][0]["classification"] == "business"
