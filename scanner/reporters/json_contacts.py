@@ -31,7 +31,7 @@ def contact(finding: ContactFinding, view: ReportView) -> dict[str, Any]:
         "emails": [shown_email(address, view.show_pii) for address in finding.emails],
         **_exposure(finding),
         "risk": finding.risk.level.value,
-        "risk_reasons": [reason.value for reason in finding.risk.reasons],
+        "risk_reason_codes": [reason.value for reason in finding.risk.reasons],
     }
 
 

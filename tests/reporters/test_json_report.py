@@ -93,7 +93,7 @@ def test_contacts_keep_source_location_and_exposure(full_result: ScanResult) -> 
     assert lena["id"] == "c_0000000000000001"
     assert lena["minor"] is True
     assert lena["risk"] == "critical"
-    assert lena["risk_reasons"] == ["third_country", "private_contact", "minor"]
+    assert lena["risk_reason_codes"] == ["third_country", "private_contact", "minor"]
     assert lena["uploaded_field_status"] == {"phone": "yes", "name": "disputed"}
     assert lena["phones"] == [{"number": "+49 ••• •• 32", "country": "DE", "type": "mobile", "valid": True}]
     assert contacts[4]["natural_person"] is False
