@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 import heapq
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from scanner import __version__
 from scanner.core.advice import Advice, advise
 from scanner.core.classification import ClassificationRules, classify
-from scanner.core.classification.result import Classification
+from scanner.core.classification.result import Category, Classification
 from scanner.core.exposure import Exposure, expose, stores_non_users
 from scanner.core.messengers import MessengerProfile, PenetrationBasis
 from scanner.core.model import Contact, FileReport, Phone, ReadWarning, Rejection, SourceRef
@@ -76,6 +76,42 @@ class AlternativeExposure:
 
 
 @dataclass(frozen=True)
+class SourceRisk:
+    """One input's share of the scan, for fleets: whose data each phone sends, and its highest level."""
+
+    path: str
+    contacts: int
+    persons_exposed: int
+    private_persons: int
+    minors: int
+    special_category_persons: int
+    level: RiskLevel
+
+
+@dataclass
+class _SourceTally:
+    path: str
+    contacts: int = 0
+    persons: int = 0
+    private: int = 0
+    minors: int = 0
+    special: int = 0
+    level: RiskLevel = RiskLevel.NONE
+
+    def add(self, classification: Classification, exposure: Exposure, risk: ContactRisk) -> None:
+        self.contacts += 1
+        self.level = RiskLevel.highest((self.level, risk.level))
+        if exposure.uploaded and classification.natural_person:
+            self.persons += 1
+            self.private += classification.category is Category.PRIVATE
+            self.minors += classification.minor
+            self.special += bool(classification.special_categories)
+
+    def freeze(self) -> SourceRisk:
+        return SourceRisk(self.path, self.contacts, self.persons, self.private, self.minors, self.special, self.level)
+
+
+@dataclass(frozen=True)
 class ScanResult:
     tool_version: str
     messenger: MessengerProfile
@@ -91,6 +127,7 @@ class ScanResult:
     advice: tuple[Advice, ...]
     repairs: tuple[Repair, ...] = ()
     repair_count: int = 0
+    source_risks: tuple[SourceRisk, ...] = ()
 
     @property
     def readable_input(self) -> bool:
@@ -149,27 +186,75 @@ class _Findings:
 def run_scan(run: ReadingRun, options: ScanOptions) -> ScanResult:
     """Scan every input of ``run``; per-file counts, rejections and findings are complete when this returns."""
     scanned_at = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
-    keeps = stores_non_users(options.profile)
-    tally = SummaryTally()
-    findings = _Findings(options.keep_findings)
-    repairs: list[Repair] = []
-    repair_count = 0
-    others = [_AlternativeTally(p, stores_non_users(p)) for p in options.alternatives if p.id != options.profile.id]
+    scan = _Scan.start(options)
     for contact in run.contacts():
-        classification = classify(contact, options.rules, today=options.today)
-        exposure = expose(contact, options.profile)
-        risk = contact_risk(classification, exposure, keeps_non_users=keeps)
-        tally.add(classification, exposure, risk)
-        findings.add(_finding(contact, classification, exposure, risk, options.id_key))
-        for other in others:
+        scan.add(contact)
+    return scan.result(run, scanned_at)
+
+
+@dataclass
+class _Scan:
+    """Everything a scan accumulates while the contacts stream past, one contact at a time."""
+
+    options: ScanOptions
+    keeps_non_users: bool
+    findings: _Findings
+    others: list[_AlternativeTally]
+    tally: SummaryTally = field(default_factory=SummaryTally)
+    sources: dict[str, _SourceTally] = field(default_factory=dict)
+    repairs: list[Repair] = field(default_factory=list)
+    repair_count: int = 0
+
+    @classmethod
+    def start(cls, options: ScanOptions) -> _Scan:
+        others = [_AlternativeTally(p, stores_non_users(p)) for p in options.alternatives if p.id != options.profile.id]
+        return cls(options, stores_non_users(options.profile), _Findings(options.keep_findings), others)
+
+    def add(self, contact: Contact) -> None:
+        classification = classify(contact, self.options.rules, today=self.options.today)
+        exposure = expose(contact, self.options.profile)
+        risk = contact_risk(classification, exposure, keeps_non_users=self.keeps_non_users)
+        self.tally.add(classification, exposure, risk)
+        path = contact.source.path
+        self.sources.setdefault(path, _SourceTally(path)).add(classification, exposure, risk)
+        self.findings.add(_finding(contact, classification, exposure, risk, self.options.id_key))
+        for other in self.others:
             other.add(contact, classification)
-        repair_count += len(contact.warnings)
-        repairs.extend(Repair(contact.source.path, w) for w in contact.warnings[: MAX_LISTED_REPAIRS - len(repairs)])
-    alternatives = [other.freeze() for other in others]
-    result = _result(
-        run=run, options=options, scanned_at=scanned_at, tally=tally, findings=findings, alternatives=alternatives
-    )
-    return replace(result, repairs=tuple(repairs), repair_count=repair_count)
+        self._add_repairs(contact)
+
+    def _add_repairs(self, contact: Contact) -> None:
+        self.repair_count += len(contact.warnings)
+        room = MAX_LISTED_REPAIRS - len(self.repairs)
+        self.repairs.extend(Repair(contact.source.path, warning) for warning in contact.warnings[:room])
+
+    def result(self, run: ReadingRun, scanned_at: datetime.datetime) -> ScanResult:
+        files = tuple(run.files)
+        summary = self.tally.freeze(
+            cards_found=sum(report.cards_found for report in files),
+            contacts=sum(report.contacts for report in files),
+            rejected=sum(report.rejected for report in files),
+        )
+        overall = overall_risk(dict(self.tally.levels), dict(self.tally.reasons))
+        alternatives = tuple(sorted((other.freeze() for other in self.others), key=_alternative_order))
+        better = _better_alternatives(summary, overall.level, alternatives)
+        options = self.options
+        return ScanResult(
+            tool_version=__version__,
+            messenger=options.profile,
+            scanned_at=scanned_at,
+            today=options.today,
+            files=files,
+            rejections=tuple(run.rejections),
+            findings=self.findings.ordered(),
+            findings_complete=options.keep_findings is None or self.findings.seen <= options.keep_findings,
+            summary=summary,
+            overall=overall,
+            alternatives=alternatives,
+            advice=advise(summary, options.profile, overall.level, better_alternative=bool(better)),
+            repairs=tuple(self.repairs),
+            repair_count=self.repair_count,
+            source_risks=tuple(source.freeze() for source in self.sources.values()),
+        )
 
 
 def _finding(
@@ -185,39 +270,6 @@ def _finding(
         classification=classification,
         exposure=exposure,
         risk=risk,
-    )
-
-
-def _result(
-    *,
-    run: ReadingRun,
-    options: ScanOptions,
-    scanned_at: datetime.datetime,
-    tally: SummaryTally,
-    findings: _Findings,
-    alternatives: list[AlternativeExposure],
-) -> ScanResult:
-    files = tuple(run.files)
-    summary = tally.freeze(
-        cards_found=sum(report.cards_found for report in files),
-        contacts=sum(report.contacts for report in files),
-        rejected=sum(report.rejected for report in files),
-    )
-    overall = overall_risk(dict(tally.levels), dict(tally.reasons))
-    better = _better_alternatives(summary, overall.level, alternatives)
-    return ScanResult(
-        tool_version=__version__,
-        messenger=options.profile,
-        scanned_at=scanned_at,
-        today=options.today,
-        files=files,
-        rejections=tuple(run.rejections),
-        findings=findings.ordered(),
-        findings_complete=options.keep_findings is None or findings.seen <= options.keep_findings,
-        summary=summary,
-        overall=overall,
-        alternatives=tuple(sorted(alternatives, key=_alternative_order)),
-        advice=advise(summary, options.profile, overall.level, better_alternative=bool(better)),
     )
 
 

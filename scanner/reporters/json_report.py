@@ -11,7 +11,8 @@ from typing import Any
 
 from scanner.core.messengers import MessengerProfile, UploadField
 from scanner.core.model import FileReport
-from scanner.core.scan import AlternativeExposure, ScanResult
+from scanner.core.risk import RiskLevel
+from scanner.core.scan import AlternativeExposure, ScanResult, SourceRisk
 from scanner.core.summary import ScanSummary
 from scanner.i18n import translate
 from scanner.reporters.inert_text import escape_json_text
@@ -30,6 +31,7 @@ def render(result: ScanResult, view: ReportView) -> str:
 
 def document(result: ScanResult, view: ReportView) -> dict[str, Any]:
     """The report as plain data, before it is written as JSON text."""
+    risks = {source.path: source for source in result.source_risks}
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": TOOL_NAME, "version": result.tool_version},
@@ -41,7 +43,7 @@ def document(result: ScanResult, view: ReportView) -> dict[str, Any]:
         "contacts_complete": result.findings_complete,
         "messenger_profile": _profile(result.messenger),
         "summary": _summary(result, view),
-        "sources": [_source(report) for report in result.files],
+        "sources": [_source(report, risks.get(report.path)) for report in result.files],
         "contacts": [contact(finding, view) for finding in result.findings],
         "rejected": [rejection(item) for item in result.rejections],
         "alternatives": [_alternative(other) for other in result.alternatives],
@@ -99,13 +101,18 @@ def _counts(summary: ScanSummary) -> dict[str, Any]:
     }
 
 
-def _source(report: FileReport) -> dict[str, Any]:
+def _source(report: FileReport, risk: SourceRisk | None) -> dict[str, Any]:
     return {
         "path": report.path,
         "cards_found": report.cards_found,
         "contacts": report.contacts,
         "rejected": report.rejected,
         "problem": report.problem.value if report.problem is not None else None,
+        "third_parties_exposed": risk.persons_exposed if risk else 0,
+        "private_persons_exposed": risk.private_persons if risk else 0,
+        "minors_exposed": risk.minors if risk else 0,
+        "special_category_exposed": risk.special_category_persons if risk else 0,
+        "risk": (risk.level if risk else RiskLevel.NONE).value,
     }
 
 

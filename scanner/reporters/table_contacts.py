@@ -19,6 +19,7 @@ from scanner.reporters.view import ReportView
 from scanner.reporters.wording import category_label, decimal, level_label, reason_short
 
 RISKIEST_SHOWN = 10
+SOURCES_SHOWN = 25
 _UNCONFIRMED_MARK = " *"
 _OPT_IN_MARK = " †"
 # The pseudonym (c_ and 16 hex digits) should never be folded.
@@ -42,6 +43,26 @@ def alternatives_section(result: ScanResult, view: ReportView) -> Iterator[Rende
         table.add_row(*_alternative_row(_marked_name(other.profile), figures, bound, other.level, lang))
     yield table
     yield from _alternative_notes(result, lang)
+
+
+def sources_section(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
+    """For a fleet: each phone's own figures, the riskiest first, so an admin sees which phones to fix."""
+    if len(result.source_risks) < 2:
+        return
+    lang = view.language
+    yield heading(translate("report.section.sources", lang))
+    columns = ("file", "contacts", "persons_uploaded", "private", "minors", "special", "level")
+    table = _table(lang, columns, numeric=(1, 2, 3, 4, 5))
+    table.columns[0].min_width = min(max(len(source.path) for source in result.source_risks), view.width // 3)
+    ranked = sorted(result.source_risks, key=lambda source: -source.level.rank)
+    for source in ranked[:SOURCES_SHOWN]:
+        figures = (source.contacts, source.persons_exposed, source.private_persons, source.minors,
+                   source.special_category_persons)  # fmt: skip
+        level = level_text(level_label(source.level, lang), source.level)
+        table.add_row(plain(source.path), *(plain(str(figure)) for figure in figures), level)
+    yield table
+    if len(ranked) > SOURCES_SHOWN:
+        yield plain(translate("report.note.sources_shown", lang, shown=SOURCES_SHOWN, total=len(ranked)), "dim")
 
 
 def _marked_name(profile: MessengerProfile) -> str:

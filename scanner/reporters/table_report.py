@@ -13,7 +13,7 @@ from scanner.core.risk import RiskReason
 from scanner.core.scan import ScanResult
 from scanner.i18n import Language, translate
 from scanner.reporters.rich_parts import bulleted, grid, heading, level_text, numbered, plain
-from scanner.reporters.table_contacts import alternatives_section, riskiest_section
+from scanner.reporters.table_contacts import alternatives_section, riskiest_section, sources_section
 from scanner.reporters.view import ReportView
 from scanner.reporters.wording import (
     country_name,
@@ -54,6 +54,7 @@ def _parts(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
         yield from _exposure(result, view)
         yield from _risk(result, view)
     yield from _advice(result, view)
+    yield from sources_section(result, view)
     yield from alternatives_section(result, view)
     yield from riskiest_section(result, view)
     yield from _notes(result, view)

@@ -112,7 +112,18 @@ def test_rejections_and_sources_are_listed(rejected_only_result: ScanResult) -> 
     document = _report(rejected_only_result)
     assert document["rejected"] == [{"source": "phone.vcf", "index": 6, "line": 37, "reason": "empty_card"}]
     assert document["sources"] == [
-        {"path": "phone.vcf", "cards_found": 1, "contacts": 0, "rejected": 1, "problem": None}
+        {
+            "path": "phone.vcf",
+            "cards_found": 1,
+            "contacts": 0,
+            "rejected": 1,
+            "problem": None,
+            "third_parties_exposed": 0,
+            "private_persons_exposed": 0,
+            "minors_exposed": 0,
+            "special_category_exposed": 0,
+            "risk": "none",
+        }
     ]
     assert document["contacts"] == []
     assert document["summary"]["risk"] == "none"
