@@ -37,8 +37,9 @@ def _print_repairs(console: Console, result: ScanResult, settings: ScanSettings)
         unlisted = result.repair_count - len(result.repairs)
         if unlisted:
             _say(console, "cli.repairs_not_listed", settings.language, count=unlisted)
-    elif result.repair_count and not settings.quiet:
-        _say(console, "cli.warnings_hidden", settings.language, count=result.repair_count)
+    elif not settings.quiet:
+        for path, count in result.repair_counts:
+            _say(console, "cli.warnings_hidden", settings.language, path=inert(path), count=count)
 
 
 def _say(console: Console, key: str, language: Language, **params: object) -> None:

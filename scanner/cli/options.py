@@ -58,7 +58,7 @@ AsOfOpt = Annotated[
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="List every repair made in cards. / Reparaturen.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or notes on stderr. / Keine Hinweise.")]
 DebugOpt = Annotated[
-    bool, typer.Option("--debug", help="Tracebacks and card content in messages (personal data!). / Fehlersuche.")
+    bool, typer.Option("--debug", help="Show the traceback of an internal error (for bug reports). / Fehlersuche.")
 ]
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
 from scanner.core.messengers import (
     FieldStatus,
@@ -60,64 +58,90 @@ _PROTECTION_ORDER = (
     Protection.FULL_ADEQUACY,
 )
 # The fields that identify a contact to an operator; a name alone is never matched or uploaded on its own.
-_IDENTIFIERS = (UploadField.PHONE, UploadField.EMAIL)
+_IDENTIFIERS = frozenset({UploadField.PHONE, UploadField.EMAIL})
 
 
-def expose(contact: Contact, profile: MessengerProfile) -> Exposure:
-    """The exposure of ``contact`` when ``profile``'s contact upload runs (for opt-in uploads: once turned on)."""
-    if not profile.bulk_upload.value:
+@dataclass(frozen=True)
+class UploadPlan:
+    """What a profile's upload does to any contact, worked out once per profile rather than once per contact.
+
+    ``fields``: the fields that may leave the phone, with their status; ``destination``: the least protected one
+    (a third country without full adequacy before an adequate one, before the EEA).
+    """
+
+    bulk_upload: bool
+    fields: tuple[ExposedField, ...]
+    destination: str | None
+    third_country: bool
+    adequate: bool
+    penetration: str
+    keeps_non_users: bool
+
+    @classmethod
+    def of(cls, profile: MessengerProfile) -> UploadPlan:
+        leaving = (ExposedField(field, profile.fields.get(field).value) for field in UploadField)
+        destination, third_country, adequate = _destination(profile)
+        return cls(
+            bulk_upload=profile.bulk_upload.value,
+            fields=tuple(exposed for exposed in leaving if exposed.status.may_leave_phone),
+            destination=destination,
+            third_country=third_country,
+            adequate=adequate,
+            penetration=profile.penetration,
+            keeps_non_users=stores_non_users(profile),
+        )
+
+
+def expose(contact: Contact, plan: UploadPlan) -> Exposure:
+    """The exposure of ``contact`` when the planned upload runs (for opt-in uploads: once turned on)."""
+    if not plan.bulk_upload:
         return NOT_UPLOADED
-    fields = _exposed_fields(contact, profile)
-    if not any(exposed.field in _IDENTIFIERS for exposed in fields):
+    present = _present(contact)
+    fields = tuple(exposed for exposed in plan.fields if exposed.field in present)
+    uploaded = {exposed.field for exposed in fields}
+    if not uploaded & _IDENTIFIERS:
         return NOT_UPLOADED
-    share = _usage(contact, profile, fields)
+    share = _usage(contact, plan, phones_uploaded=UploadField.PHONE in uploaded)
     return Exposure(
         uploaded=True,
         fields=fields,
+        destination=plan.destination,
+        third_country=plan.third_country,
+        adequate=plan.adequate,
         non_user_probability=round(1.0 - share.share, 4),
         penetration_basis=share.basis,
-        **_destination(profile),
     )
 
 
-@cache
-def _destination(profile: MessengerProfile) -> dict[str, Any]:
-    """The least protected destination: a third country without (full) adequacy before an adequate one, before EEA."""
+def _destination(profile: MessengerProfile) -> tuple[str | None, bool, bool]:
+    """(country, outside the EEA, protected by EEA law or a full adequacy decision) of the least protected one."""
     outside = sorted(third_countries(profile), key=lambda third: _PROTECTION_ORDER.index(third.protection))
     if outside:
-        worst = outside[0]
-        return {"destination": worst.country, "third_country": True, "adequate": worst.protection is _FULL}
+        return outside[0].country, True, outside[0].protection is _FULL
     inside = profile.destinations.value or ()
-    return {"destination": inside[0] if inside else None, "third_country": False, "adequate": True}
+    return (inside[0] if inside else None), False, True
 
 
-def _exposed_fields(contact: Contact, profile: MessengerProfile) -> tuple[ExposedField, ...]:
-    present = {
-        UploadField.PHONE: bool(contact.phones),
-        UploadField.NAME: _has_name(contact),
-        UploadField.EMAIL: bool(contact.emails),
-    }
-    exposed: list[ExposedField] = []
-    for field in UploadField:
-        status = profile.fields.get(field).value
-        if present[field] and status.may_leave_phone:
-            exposed.append(ExposedField(field, status))
-    return tuple(exposed)
+def _present(contact: Contact) -> set[UploadField]:
+    present: set[UploadField] = set()
+    if contact.phones:
+        present.add(UploadField.PHONE)
+    if contact.formatted_name.strip() or not contact.name.is_empty() or contact.organization:
+        present.add(UploadField.NAME)
+    if contact.emails:
+        present.add(UploadField.EMAIL)
+    return present
 
 
-def _has_name(contact: Contact) -> bool:
-    return bool(contact.formatted_name.strip()) or not contact.name.is_empty() or bool(contact.organization)
-
-
-def _usage(contact: Contact, profile: MessengerProfile, fields: tuple[ExposedField, ...]) -> Penetration:
+def _usage(contact: Contact, plan: UploadPlan, *, phones_uploaded: bool) -> Penetration:
     """The likeliest share among the contact's uploaded numbers: the person uses the messenger if any number does."""
-    if not any(exposed.field is UploadField.PHONE for exposed in fields) or not contact.phones:
-        return penetration(profile.penetration, None, PhoneType.UNKNOWN)
-    return max((_phone_usage(phone, profile) for phone in contact.phones), key=lambda figure: figure.share)
+    if not phones_uploaded:
+        return penetration(plan.penetration, None, PhoneType.UNKNOWN)
+    return max((_phone_usage(phone, plan) for phone in contact.phones), key=lambda figure: figure.share)
 
 
-def _phone_usage(phone: Phone, profile: MessengerProfile) -> Penetration:
-    return penetration(profile.penetration, phone.region, phone.number_type)
+def _phone_usage(phone: Phone, plan: UploadPlan) -> Penetration:
+    return penetration(plan.penetration, phone.region, phone.number_type)
 
 
 def stores_non_users(profile: MessengerProfile) -> bool:

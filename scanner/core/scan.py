@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import heapq
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -11,7 +12,7 @@ from scanner import __version__
 from scanner.core.advice import Advice, advise
 from scanner.core.classification import ClassificationRules, classify
 from scanner.core.classification.result import Category, Classification
-from scanner.core.exposure import Exposure, expose, stores_non_users
+from scanner.core.exposure import Exposure, UploadPlan, expose
 from scanner.core.messengers import MessengerProfile, PenetrationBasis
 from scanner.core.model import Contact, FileReport, Phone, ReadWarning, Rejection, SourceRef
 from scanner.core.pseudonym import pseudonym
@@ -126,8 +127,12 @@ class ScanResult:
     alternatives: tuple[AlternativeExposure, ...]
     advice: tuple[Advice, ...]
     repairs: tuple[Repair, ...] = ()
-    repair_count: int = 0
+    repair_counts: tuple[tuple[str, int], ...] = ()  # per input path, in reading order
     source_risks: tuple[SourceRisk, ...] = ()
+
+    @property
+    def repair_count(self) -> int:
+        return sum(count for _, count in self.repair_counts)
 
     @property
     def readable_input(self) -> bool:
@@ -137,7 +142,7 @@ class ScanResult:
 @dataclass
 class _AlternativeTally:
     profile: MessengerProfile
-    keeps_non_users: bool
+    plan: UploadPlan
     persons: int = 0
     unprotected: int = 0
     non_users: float = 0.0
@@ -145,8 +150,8 @@ class _AlternativeTally:
     level: RiskLevel = RiskLevel.NONE
 
     def add(self, contact: Contact, classification: Classification) -> None:
-        exposure = expose(contact, self.profile)
-        risk = contact_risk(classification, exposure, keeps_non_users=self.keeps_non_users)
+        exposure = expose(contact, self.plan)
+        risk = contact_risk(classification, exposure, keeps_non_users=self.plan.keeps_non_users)
         self.level = RiskLevel.highest((self.level, risk.level))
         if exposure.uploaded and classification.natural_person:
             self.persons += 1
@@ -197,23 +202,23 @@ class _Scan:
     """Everything a scan accumulates while the contacts stream past, one contact at a time."""
 
     options: ScanOptions
-    keeps_non_users: bool
+    plan: UploadPlan
     findings: _Findings
     others: list[_AlternativeTally]
     tally: SummaryTally = field(default_factory=SummaryTally)
     sources: dict[str, _SourceTally] = field(default_factory=dict)
     repairs: list[Repair] = field(default_factory=list)
-    repair_count: int = 0
+    repair_counts: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def start(cls, options: ScanOptions) -> _Scan:
-        others = [_AlternativeTally(p, stores_non_users(p)) for p in options.alternatives if p.id != options.profile.id]
-        return cls(options, stores_non_users(options.profile), _Findings(options.keep_findings), others)
+        others = [_AlternativeTally(p, UploadPlan.of(p)) for p in options.alternatives if p.id != options.profile.id]
+        return cls(options, UploadPlan.of(options.profile), _Findings(options.keep_findings), others)
 
     def add(self, contact: Contact) -> None:
         classification = classify(contact, self.options.rules, today=self.options.today)
-        exposure = expose(contact, self.options.profile)
-        risk = contact_risk(classification, exposure, keeps_non_users=self.keeps_non_users)
+        exposure = expose(contact, self.plan)
+        risk = contact_risk(classification, exposure, keeps_non_users=self.plan.keeps_non_users)
         self.tally.add(classification, exposure, risk)
         path = contact.source.path
         self.sources.setdefault(path, _SourceTally(path)).add(classification, exposure, risk)
@@ -223,7 +228,8 @@ class _Scan:
         self._add_repairs(contact)
 
     def _add_repairs(self, contact: Contact) -> None:
-        self.repair_count += len(contact.warnings)
+        if contact.warnings:
+            self.repair_counts[contact.source.path] += len(contact.warnings)
         room = MAX_LISTED_REPAIRS - len(self.repairs)
         self.repairs.extend(Repair(contact.source.path, warning) for warning in contact.warnings[:room])
 
@@ -252,7 +258,7 @@ class _Scan:
             alternatives=alternatives,
             advice=advise(summary, options.profile, overall.level, better_alternative=bool(better)),
             repairs=tuple(self.repairs),
-            repair_count=self.repair_count,
+            repair_counts=tuple(self.repair_counts.items()),
             source_risks=tuple(source.freeze() for source in self.sources.values()),
         )
 

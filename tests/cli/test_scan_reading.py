@@ -66,3 +66,13 @@ def test_german_messages(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "Karte 1 abgelehnt" in result.stderr
     assert "Karten gefunden" in result.stdout
+
+
+def test_repairs_are_counted_per_file_and_listed_with_lines_on_request(tmp_path: Path) -> None:
+    export = tmp_path / "repaired.vcf"
+    export.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\n# note\r\nFN:Erika Musterfrau\r\nTEL:+49 152 28817015\r\n")
+    quiet = RUNNER.invoke(app, ["scan", str(export), "--lang", "en"])
+    assert f"{export}: 2 repairs in cards that were read" in quiet.stderr
+    listed = RUNNER.invoke(app, ["scan", str(export), "--lang", "en", "--verbose"])
+    assert f"{export}:3: comment line skipped" in listed.stderr
+    assert "Erika" not in quiet.stderr + listed.stderr

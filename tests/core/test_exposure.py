@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from scanner.core.exposure import expose, stores_non_users
+from scanner.core.exposure import UploadPlan, expose, stores_non_users
 from scanner.core.messengers import FieldStatus, PenetrationBasis, UploadField, load_profile, penetration
 from scanner.core.model import Contact, PhoneType
 from scanner.core.reading import read_bytes
+
+
+def plan(messenger: str) -> UploadPlan:
+    return UploadPlan.of(load_profile(messenger))
 
 
 def card(*lines: str) -> Contact:
@@ -24,7 +28,7 @@ MOBILE_AND_MAIL = card("FN:Jonas Beispiel", "TEL:+49 152 28817002", "EMAIL:jonas
 
 
 def test_whatsapp_uploads_the_number_to_the_us_and_names_are_disputed() -> None:
-    exposure = expose(MOBILE_DE, load_profile("whatsapp"))
+    exposure = expose(MOBILE_DE, plan("whatsapp"))
     assert exposure.uploaded
     assert exposure.destination == "US"
     assert exposure.third_country and not exposure.adequate
@@ -33,40 +37,40 @@ def test_whatsapp_uploads_the_number_to_the_us_and_names_are_disputed() -> None:
 
 
 def test_whatsapp_does_not_upload_a_contact_without_a_number() -> None:
-    assert not expose(MAIL_ONLY, load_profile("whatsapp")).uploaded
+    assert not expose(MAIL_ONLY, plan("whatsapp")).uploaded
 
 
 def test_facebook_uploads_e_mail_only_contacts_too() -> None:
-    exposure = expose(MAIL_ONLY, load_profile("facebook-messenger"))
+    exposure = expose(MAIL_ONLY, plan("facebook-messenger"))
     assert exposure.uploaded
     assert UploadField.EMAIL in {exposed.field for exposed in exposure.fields}
 
 
 def test_imessage_has_no_bulk_upload() -> None:
-    assert not expose(MOBILE_AND_MAIL, load_profile("imessage")).uploaded
+    assert not expose(MOBILE_AND_MAIL, plan("imessage")).uploaded
 
 
 def test_threema_goes_to_an_adequate_third_country() -> None:
-    exposure = expose(MOBILE_DE, load_profile("threema"))
+    exposure = expose(MOBILE_DE, plan("threema"))
     assert exposure.uploaded
     assert (exposure.destination, exposure.third_country, exposure.adequate) == ("CH", True, True)
 
 
 def test_unknown_destination_counts_as_an_unprotected_third_country() -> None:
-    exposure = expose(MOBILE_DE, load_profile("viber"))
+    exposure = expose(MOBILE_DE, plan("viber"))
     assert exposure.destination is None
     assert exposure.third_country and not exposure.adequate
 
 
 def test_non_user_probability_is_one_minus_the_country_share() -> None:
     share = penetration("whatsapp", "DE", PhoneType.MOBILE)
-    exposure = expose(MOBILE_DE, load_profile("whatsapp"))
+    exposure = expose(MOBILE_DE, plan("whatsapp"))
     assert exposure.non_user_probability == pytest.approx(1 - share.share, abs=1e-4)
     assert exposure.penetration_basis is share.basis
 
 
 def test_a_landline_is_almost_certainly_no_account() -> None:
-    exposure = expose(LANDLINE_DE, load_profile("whatsapp"))
+    exposure = expose(LANDLINE_DE, plan("whatsapp"))
     assert exposure.non_user_probability is not None
     assert exposure.non_user_probability > 0.9
     assert exposure.penetration_basis is PenetrationBasis.FIXED_LINE
@@ -74,8 +78,8 @@ def test_a_landline_is_almost_certainly_no_account() -> None:
 
 def test_the_likeliest_number_decides_whether_a_person_uses_the_messenger() -> None:
     both = card("FN:Paul Beispiel", "TEL;TYPE=HOME:+49 30 23125002", "TEL;TYPE=CELL:+49 152 28817003")
-    mobile_only = expose(MOBILE_DE, load_profile("whatsapp"))
-    assert expose(both, load_profile("whatsapp")).non_user_probability == mobile_only.non_user_probability
+    mobile_only = expose(MOBILE_DE, plan("whatsapp"))
+    assert expose(both, plan("whatsapp")).non_user_probability == mobile_only.non_user_probability
 
 
 def test_which_operators_keep_non_users() -> None:
