@@ -10,7 +10,7 @@ import typer
 from rich.text import Text
 
 from scanner import __version__
-from scanner.cli.console import error_console
+from scanner.cli.console import error_console, terminal_width
 from scanner.cli.errors import CliError
 from scanner.cli.exit_codes import ExitCode
 from scanner.cli.messengers_command import run_messengers_command
@@ -32,8 +32,10 @@ from scanner.cli.options import (
     ShowPiiOpt,
     VerboseOpt,
 )
+from scanner.cli.output import write_report
 from scanner.cli.scan_command import run_scan_command
 from scanner.i18n import Language, default_language, translate
+from scanner.reporters import risk_rules
 from scanner.reporters.formats import OutputFormat
 
 app = typer.Typer(
@@ -147,6 +149,18 @@ def messengers(
     """List the messenger profiles with what they upload and their sources. / Messenger-Profile mit Quellen."""
     language = lang or default_language()
     _finish(lambda: run_messengers_command(output_format, language), language, debug=False)
+
+
+@app.command()
+def rules(*, lang: LangOpt = None) -> None:
+    """The risk rules in plain words, each with its legal reason. / Die Risikoregeln mit ihren Gründen."""
+    language = lang or default_language()
+    _finish(lambda: _print_rules(language), language, debug=False)
+
+
+def _print_rules(language: Language) -> ExitCode:
+    write_report(risk_rules.render(language, width=terminal_width()), None)
+    return ExitCode.COMPLETED
 
 
 def _finish(command: Callable[[], ExitCode], language: Language, *, debug: bool) -> None:

@@ -105,6 +105,16 @@ def _aggravating(classification: Classification, exposure: Exposure, *, keeps_no
     return reasons
 
 
+# Rules 1-5 above, by the reasons they name; rule 6 is ``risk.overall_rule``. Reports and ``contactleak rules``
+# print the rules in this order.
+RULES: tuple[tuple[RiskReason, ...], ...] = (
+    (RiskReason.NOT_UPLOADED,),
+    (RiskReason.NOT_PERSONAL_DATA,),
+    (RiskReason.THIRD_COUNTRY, RiskReason.ADEQUATE_DESTINATION),
+    (RiskReason.PRIVATE_CONTACT, RiskReason.LIKELY_NON_USER, RiskReason.UNKNOWN_CATEGORY),
+    (RiskReason.MINOR, RiskReason.SPECIAL_CATEGORIES),
+)
+
 # The order in which overall reasons are listed: what weighs most first.
 REASON_WEIGHT = (
     RiskReason.SPECIAL_CATEGORIES,

@@ -20,6 +20,8 @@ from scanner.core.messengers import (
     MessengerProfile,
     Source,
     label_key,
+    share_cap,
+    usage_figures,
 )
 from scanner.i18n import Language, translate
 from scanner.reporters.inert_text import escape_json_text, inert
@@ -33,7 +35,8 @@ def render_table(profiles: Sequence[MessengerProfile], lang: Language, *, width:
     for profile in profiles:
         console.print(Text(_heading(profile, lang), style="bold"))
         console.print(_facts_table(profile, lang))
-        for source in profile.sources():
+        console.print(Text(_usage_line(profile, lang)), soft_wrap=True)
+        for source in _all_sources(profile):
             console.print(Text(f"  [{source.key}] {_source_line(source)}"), soft_wrap=True)
         console.print()
     console.print(Text(translate("list.footer", lang)), soft_wrap=True)
@@ -68,13 +71,34 @@ def value_text(fact: Fact[Any], lang: Language) -> str:
     if isinstance(value, StrEnum):
         return translate(label_key(value), lang)
     if isinstance(value, bool):
-        return translate("list.yes" if value else "list.no", lang)
+        return translate("messenger.bulk_upload.yes" if value else "messenger.bulk_upload.no", lang)
     if isinstance(value, tuple):
         return ", ".join(country_name(code, lang) for code in value)
     if value is None:
         return translate(UNKNOWN_DESTINATION, lang)
     text = str(value)
     return translate(text, lang) if text.startswith("messenger.note.") else inert(text)
+
+
+def _usage_line(profile: MessengerProfile, lang: Language) -> str:
+    """The usage figures the non-user estimate rests on, capped ones marked, with their source keys."""
+    figures = usage_figures(profile.penetration)
+    if not figures:
+        return translate("list.usage_none", lang)
+    shown = ", ".join(f"{code} {round(figure.share * 100)} %" for code, figure in sorted(figures.items()))
+    keys = sorted({source.key for figure in figures.values() for source in figure.sources})
+    line = translate("list.usage", lang, figures=shown, sources=" ".join(keys))
+    capped = [code for code, figure in sorted(figures.items()) if figure.capped]
+    if capped:
+        cap = translate("messenger.penetration_capped", lang, cap=f"{round(share_cap() * 100)} %")
+        line += f" {', '.join(capped)}: {cap}."
+    return line
+
+
+def _all_sources(profile: MessengerProfile) -> tuple[Source, ...]:
+    figures = usage_figures(profile.penetration).values()
+    cited = (*profile.sources(), *(source for figure in figures for source in figure.sources))
+    return tuple(dict.fromkeys(cited))
 
 
 def _keys(fact: Fact[Any]) -> list[str]:
@@ -106,9 +130,11 @@ def _profile_json(profile: MessengerProfile, lang: Language) -> dict[str, Any]:
     }
     if profile.eu_entity is None:
         facts["eu_entity"] = {"value": None, "text": translate(NO_EU_ENTITY, lang), "confirmed": True}
-    sources = [{"key": s.key, "title": s.title, "url": s.url, "date": s.date} for s in profile.sources()]
+    sources = [{"key": s.key, "title": s.title, "url": s.url, "date": s.date} for s in _all_sources(profile)]
+    usage = {code: {"share": figure.share, "capped": figure.capped, "sources": [s.key for s in figure.sources]}
+             for code, figure in sorted(usage_figures(profile.penetration).items())}  # fmt: skip
     return {"id": profile.id, "name": profile.display_name, "default": profile.default, "facts": facts,
-            "unconfirmed": list(profile.unconfirmed()), "sources": sources}  # fmt: skip
+            "unconfirmed": list(profile.unconfirmed()), "usage": usage, "sources": sources}  # fmt: skip
 
 
 def _json_value(value: object) -> object:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scanner.core.classification.result import Category, Evidence
-from scanner.core.messengers import Fact, FieldStatus, UploadField
+from scanner.core.messengers import Fact, FieldStatus, UploadField, fact_label_key
 from scanner.core.risk import RiskLevel, RiskReason
 from scanner.i18n import Language, message_keys, translate
 
@@ -55,13 +55,7 @@ def marker_label(marker: str, lang: Language) -> str:
 
 def fact_label(name: str, lang: Language) -> str:
     """A profile fact's name as ``MessengerProfile.facts`` gives it (``fields.name``, ``notes.2``), in words."""
-    group, _, rest = name.partition(".")
-    if group == "fields":
-        return translate("report.fact.fields", lang, field=field_label(rest, lang))
-    if group == "notes":
-        return translate("report.fact.notes", lang, number=rest)
-    return translate(f"report.fact.{group}", lang)
-
+    return translate(fact_label_key(name), lang)
 
 def decimal(value: float, lang: Language) -> str:
     """One decimal, with a decimal comma in German."""

@@ -87,3 +87,15 @@ def test_messengers_json_marks_unconfirmed_facts() -> None:
     assert "hashing" in facebook["unconfirmed"]
     assert facebook["facts"]["hashing"]["confirmed"] is False
     assert listed["whatsapp"]["facts"]["fields.name"]["value"] == "disputed"
+
+
+def test_messengers_shows_the_usage_figures_with_the_cap_said() -> None:
+    result = RUNNER.invoke(app, ["messengers", "--lang", "en"])
+    assert "DE 88 %" in result.stdout
+    assert "NL: capped at 95 %" in " ".join(result.stdout.split())
+    assert "NDSS26" in result.stdout
+    listed = json.loads(RUNNER.invoke(app, ["messengers", "-f", "json"]).stdout)["messengers"]
+    whatsapp = next(entry for entry in listed if entry["id"] == "whatsapp")
+    assert whatsapp["usage"]["NL"] == {"share": 0.95, "capped": True, "sources": ["NDSS26"]}
+    threema = next(entry for entry in listed if entry["id"] == "threema")
+    assert threema["usage"] == {}

@@ -12,7 +12,7 @@ from scanner.core.messengers.countries import (
 )
 from scanner.core.messengers.labels import NO_EU_ENTITY, UNCONFIRMED, UNKNOWN_DESTINATION, fact_label_key, label_key
 from scanner.core.messengers.loading import default_profile, list_profiles, load_profile, load_profile_file
-from scanner.core.messengers.penetration import Penetration, PenetrationBasis, penetration, share_cap
+from scanner.core.messengers.penetration import Penetration, PenetrationBasis, penetration, share_cap, usage_figures
 from scanner.core.messengers.profile import (
     Activation,
     Fact,
@@ -64,4 +64,5 @@ __all__ = [
     "penetration",
     "share_cap",
     "third_countries",
+    "usage_figures",
 ]

@@ -86,6 +86,11 @@ def _raw_share(table: Table, form: str) -> float:
     return table.share(form) * table.share("messaging_users")
 
 
+def usage_figures(messenger_penetration_id: str) -> dict[str, Penetration]:
+    """Every country figure a messenger has, by ISO code (empty: none, so every estimate is the fallback)."""
+    return dict(_data().figures.get(messenger_penetration_id, {}))
+
+
 def share_cap() -> float:
     """The highest share any figure gives: accounts per 100 inhabitants over 100 are not everybody."""
     return _data().cap
