@@ -178,3 +178,26 @@ def test_a_config_file_adds_the_users_own_company_domain(tmp_path: Path) -> None
     assert without["contacts"][0]["classification"] != "business"
     assert with_config["contacts"][0]["classification"] == "business"
     assert flag["contacts"][0]["classification"] == "business"
+
+
+def test_a_users_own_profile_is_used_and_named(private_export: Path, tmp_path: Path) -> None:
+    packaged = Path(__file__).resolve().parents[2] / "scanner" / "data" / "messengers" / "whatsapp.toml"
+    text = packaged.read_text(encoding="utf-8")
+    own = text.replace('id = "whatsapp"', 'id = "firmen-whatsapp"').replace("default = true\n", "")
+    profile = tmp_path / "firmen-whatsapp.toml"
+    profile.write_text(own, encoding="utf-8")
+    code, stdout, stderr = scan(str(private_export), "--profile", str(profile), "-f", "json")
+    assert code == ExitCode.COMPLETED, stderr
+    report = json.loads(stdout)
+    assert report["messenger"] == "firmen-whatsapp"
+    assert report["summary"]["destinations"] == {"US": 1}
+
+
+def test_a_broken_own_profile_names_file_and_key(private_export: Path, tmp_path: Path) -> None:
+    profile = tmp_path / "broken.toml"
+    profile.write_text('id = "broken"\ndisplay_name = "Broken"\nchecked = 2026-11-25\ncolour = "red"\n', "utf-8")
+    code, stdout, stderr = scan(str(private_export), "--profile", str(profile))
+    assert code == ExitCode.USAGE_OR_NO_INPUT
+    assert "broken.toml" in stderr
+    assert "colour" in stderr
+    assert stdout == ""
