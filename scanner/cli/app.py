@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from importlib import resources
 from typing import Annotated
@@ -90,18 +91,18 @@ def scan(
 ) -> None:
     """Scan vCard exports and report what the messenger's contact upload exposes. / Exporte prüfen."""
     settings = ScanSettings(
+        language=lang or default_language(),
+        as_of=_day(as_of),
         messenger=messenger,
         profile=profile,
         output_format=output_format,
         output=output,
-        language=lang or default_language(),
         region=region,
         fail_on=fail_on,
         show_pii=show_pii,
         company_domains=tuple(company_domain or ()),
         config=config,
         id_key=id_key,
-        as_of=as_of.date() if as_of is not None else None,
         verbose=verbose,
         quiet=quiet,
         debug=debug,
@@ -124,16 +125,9 @@ def demo(
 ) -> None:
     """The summary over a bundled fictional sample: a small workshop's company phone. / Beispiel: Werkstatt-Handy."""
     settings = ScanSettings(
-        messenger=messenger,
-        output_format=output_format,
-        output=output,
-        language=lang or default_language(),
-        fail_on=fail_on,
-        show_pii=show_pii,
-        as_of=as_of.date() if as_of is not None else None,
-        quiet=quiet,
-        debug=debug,
-    )
+        language=lang or default_language(), as_of=_day(as_of), messenger=messenger, output_format=output_format,
+        output=output, fail_on=fail_on, show_pii=show_pii, quiet=quiet, debug=debug,
+    )  # fmt: skip
     sample = resources.files("scanner.data") / "demo" / DEMO_FILE
     with resources.as_file(sample) as path:
         _finish(lambda: run_scan_command([str(path)], settings, shown_as={str(path): DEMO_FILE}), settings.language,
@@ -149,6 +143,11 @@ def messengers(
     """List the messenger profiles with what they upload and their sources. / Messenger-Profile mit Quellen."""
     language = lang or default_language()
     _finish(lambda: run_messengers_command(output_format, language), language, debug=False)
+
+
+def _day(as_of: datetime.datetime | None) -> datetime.date | None:
+    """``--as-of`` is parsed by typer as a datetime; ages are judged on its day."""
+    return as_of.date() if as_of is not None else None
 
 
 @app.command()
