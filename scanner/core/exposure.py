@@ -11,6 +11,7 @@ from scanner.core.messengers import (
     Penetration,
     PenetrationBasis,
     Protection,
+    TransferBasis,
     UploadField,
     penetration,
     third_countries,
@@ -33,6 +34,7 @@ class Exposure:
     ``destination`` is the profile's least protected destination (None when the sources do not say where the data
     goes); ``third_country`` is True when that lies outside the EU/EEA (an unknown destination counts as outside:
     nobody can show it stays inside), ``adequate`` when it is inside or has a full adequacy decision.
+    ``dpf``: adequate only because the operator relies on the EU-US Data Privacy Framework for this data.
     ``non_user_probability`` is None for a contact that is not uploaded.
     """
 
@@ -41,6 +43,7 @@ class Exposure:
     destination: str | None = None
     third_country: bool = False
     adequate: bool = False
+    dpf: bool = False
     non_user_probability: float | None = None
     penetration_basis: PenetrationBasis | None = None
 
@@ -74,19 +77,22 @@ class UploadPlan:
     destination: str | None
     third_country: bool
     adequate: bool
+    dpf: bool
     penetration: str
     keeps_non_users: bool
 
     @classmethod
     def of(cls, profile: MessengerProfile) -> UploadPlan:
         leaving = (ExposedField(field, profile.fields.get(field).value) for field in UploadField)
-        destination, third_country, adequate = _destination(profile)
+        destination, third_country, protection = _destination(profile)
+        dpf = protection is Protection.PARTIAL_ADEQUACY and profile.transfer_basis.value is TransferBasis.DPF
         return cls(
             bulk_upload=profile.bulk_upload.value,
             fields=tuple(exposed for exposed in leaving if exposed.status.may_leave_phone),
             destination=destination,
             third_country=third_country,
-            adequate=adequate,
+            adequate=protection is _FULL or dpf,
+            dpf=dpf,
             penetration=profile.penetration,
             keeps_non_users=stores_non_users(profile),
         )
@@ -108,18 +114,19 @@ def expose(contact: Contact, plan: UploadPlan) -> Exposure:
         destination=plan.destination,
         third_country=plan.third_country,
         adequate=plan.adequate,
+        dpf=plan.dpf,
         non_user_probability=round(1.0 - share.share, 4),
         penetration_basis=share.basis,
     )
 
 
-def _destination(profile: MessengerProfile) -> tuple[str | None, bool, bool]:
-    """(country, outside the EEA, protected by EEA law or a full adequacy decision) of the least protected one."""
+def _destination(profile: MessengerProfile) -> tuple[str | None, bool, Protection]:
+    """(country, outside the EEA, its protection) of the least protected destination; the EEA counts as full."""
     outside = sorted(third_countries(profile), key=lambda third: _PROTECTION_ORDER.index(third.protection))
     if outside:
-        return outside[0].country, True, outside[0].protection is _FULL
+        return outside[0].country, True, outside[0].protection
     inside = profile.destinations.value or ()
-    return (inside[0] if inside else None), False, True
+    return (inside[0] if inside else None), False, _FULL
 
 
 def _present(contact: Contact) -> set[UploadField]:

@@ -5,8 +5,9 @@ The rules, in the order they apply (the README repeats them for consultants):
 1. A contact that is not uploaded carries no risk from the upload.
 2. An organisation, hotline or switchboard without a natural person is not personal data (Art. 4(1) GDPR).
 3. Base level: medium when the data goes to a country outside the EU/EEA without a full adequacy decision (Chapter V
-   GDPR; the US decision covers only DPF-certified recipients and is under appeal); low when it stays in the EU/EEA or
-   goes to a country with a full adequacy decision. An unknown destination counts as a third country.
+   GDPR; the US decision covers only DPF-certified recipients and is under appeal); low when it stays in the EU/EEA,
+   goes to a country with a full adequacy decision, or the operator relies on the Data Privacy Framework for it
+   (WhatsApp Business). An unknown destination counts as a third country.
 4. One level up for a private contact on a business phone (no legal basis: LfD Niedersachsen calls the upload
    "regelmäßig unzulässig") or a likely non-user whose data the operator keeps (the balance of interests fails for
    non-users; the DPC fined WhatsApp in 2021 partly for not informing them). Both together still count once: high is
@@ -59,6 +60,7 @@ class RiskReason(StrEnum):
     NOT_PERSONAL_DATA = "not_personal_data"
     THIRD_COUNTRY = "third_country"
     ADEQUATE_DESTINATION = "adequate_destination"
+    DPF_TRANSFER = "dpf_transfer"
     PRIVATE_CONTACT = "private_contact"
     UNKNOWN_CATEGORY = "unknown_category"
     LIKELY_NON_USER = "likely_non_user"
@@ -80,13 +82,19 @@ def contact_risk(classification: Classification, exposure: Exposure, *, keeps_no
         return ContactRisk(RiskLevel.NONE, (RiskReason.NOT_PERSONAL_DATA,))
     outside = exposure.third_country and not exposure.adequate
     level = RiskLevel.MEDIUM if outside else RiskLevel.LOW
-    reasons = [RiskReason.THIRD_COUNTRY if outside else RiskReason.ADEQUATE_DESTINATION]
+    reasons = [_destination_reason(exposure)]
     reasons.extend(_aggravating(classification, exposure, keeps_non_users=keeps_non_users))
     if RiskReason.PRIVATE_CONTACT in reasons or RiskReason.LIKELY_NON_USER in reasons:
         level = level.raised(ceiling=RiskLevel.HIGH)
     if classification.minor or classification.special_categories:
         level = RiskLevel.CRITICAL if outside else RiskLevel.HIGH
     return ContactRisk(level, tuple(reasons))
+
+
+def _destination_reason(exposure: Exposure) -> RiskReason:
+    if exposure.third_country and not exposure.adequate:
+        return RiskReason.THIRD_COUNTRY
+    return RiskReason.DPF_TRANSFER if exposure.dpf else RiskReason.ADEQUATE_DESTINATION
 
 
 def _aggravating(classification: Classification, exposure: Exposure, *, keeps_non_users: bool) -> list[RiskReason]:
@@ -110,7 +118,7 @@ def _aggravating(classification: Classification, exposure: Exposure, *, keeps_no
 RULES: tuple[tuple[RiskReason, ...], ...] = (
     (RiskReason.NOT_UPLOADED,),
     (RiskReason.NOT_PERSONAL_DATA,),
-    (RiskReason.THIRD_COUNTRY, RiskReason.ADEQUATE_DESTINATION),
+    (RiskReason.THIRD_COUNTRY, RiskReason.DPF_TRANSFER, RiskReason.ADEQUATE_DESTINATION),
     (RiskReason.PRIVATE_CONTACT, RiskReason.LIKELY_NON_USER, RiskReason.UNKNOWN_CATEGORY),
     (RiskReason.MINOR, RiskReason.SPECIAL_CATEGORIES),
 )
@@ -123,6 +131,7 @@ REASON_WEIGHT = (
     RiskReason.LIKELY_NON_USER,
     RiskReason.THIRD_COUNTRY,
     RiskReason.UNKNOWN_CATEGORY,
+    RiskReason.DPF_TRANSFER,
     RiskReason.ADEQUATE_DESTINATION,
     RiskReason.NOT_PERSONAL_DATA,
     RiskReason.NOT_UPLOADED,

@@ -87,3 +87,10 @@ def test_which_operators_keep_non_users() -> None:
     assert stores_non_users(load_profile("facebook-messenger"))  # sent, retention unknown: counted as kept
     assert not stores_non_users(load_profile("signal"))
     assert not stores_non_users(load_profile("threema"))
+
+
+def test_whatsapp_business_relies_on_the_dpf_and_whatsapp_does_not() -> None:
+    business = expose(MOBILE_DE, plan("whatsapp-business"))
+    consumer = expose(MOBILE_DE, plan("whatsapp"))
+    assert (business.destination, business.adequate, business.dpf) == ("US", True, True)
+    assert (consumer.destination, consumer.adequate, consumer.dpf) == ("US", False, False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from scanner.core.classification.result import Category, Classification, SpecialCategory
@@ -24,7 +26,7 @@ def person(
 
 
 def with_non_user(exposure: Exposure, probability: float) -> Exposure:
-    return Exposure(True, (), exposure.destination, exposure.third_country, exposure.adequate, probability)
+    return dataclasses.replace(exposure, non_user_probability=probability)
 
 
 def test_rule_1_not_uploaded_is_none() -> None:
@@ -130,3 +132,10 @@ def test_every_reason_and_level_has_both_texts() -> None:
         assert f"risk.reason.{reason.value}.rule" in keys
     for level in RiskLevel:
         assert f"risk.level.{level.value}" in keys
+
+
+def test_rule_3_a_transfer_the_operator_bases_on_the_dpf_starts_low() -> None:
+    dpf = Exposure(uploaded=True, destination="US", third_country=True, adequate=True, dpf=True, non_user_probability=0.1)
+    risk = contact_risk(person(), dpf, keeps_non_users=True)
+    assert (risk.level, risk.reasons) == (RiskLevel.LOW, (RiskReason.DPF_TRANSFER,))
+    assert contact_risk(person(minor=True), dpf, keeps_non_users=True).level is RiskLevel.HIGH
