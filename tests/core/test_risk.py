@@ -135,7 +135,7 @@ def test_every_reason_and_level_has_both_texts() -> None:
 
 
 def test_rule_3_a_transfer_the_operator_bases_on_the_dpf_starts_low() -> None:
-    dpf = Exposure(uploaded=True, destination="US", third_country=True, adequate=True, dpf=True, non_user_probability=0.1)
+    dpf = Exposure(uploaded=True, destination="US", third_country=True, adequate=True, dpf=True)
     risk = contact_risk(person(), dpf, keeps_non_users=True)
     assert (risk.level, risk.reasons) == (RiskLevel.LOW, (RiskReason.DPF_TRANSFER,))
     assert contact_risk(person(minor=True), dpf, keeps_non_users=True).level is RiskLevel.HIGH
