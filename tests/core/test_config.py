@@ -23,12 +23,12 @@ def _problems(error: pytest.ExceptionInfo[ConfigError]) -> list[tuple[str, Confi
 def test_reads_all_lists_and_cleans_domains(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
-        '[classification]\ncompany_domains = ["@Muster-Tischlerei.DE."]\nbusiness_domains = ["kunde.example"]\n'
+        '[classification]\ncompany_domains = ["@Muster-Tischlerei.EXAMPLE."]\nbusiness_domains = ["kunde.example"]\n'
         'private_domains = ["familie.example"]\nbusiness_keywords = [" Baustelle* "]\nprivate_keywords = ["Kegeln"]\n',
     )
     assert load_config(path) == UserConfig(
         ClassificationConfig(
-            company_domains=("muster-tischlerei.de",), business_domains=("kunde.example",),
+            company_domains=("muster-tischlerei.example",), business_domains=("kunde.example",),
             private_domains=("familie.example",), business_keywords=("Baustelle*",), private_keywords=("Kegeln",),
         )
     )  # fmt: skip

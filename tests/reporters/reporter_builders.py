@@ -123,7 +123,7 @@ LENA = Person("Lena Beispielkind", (phone("+4917098765432", "DE"),), minor=True,
 HANS = Person(
     "Hans Therapeutikus",
     (phone("+41791234589", "CH"),),
-    ("hans.therapie@praxis-beispiel.ch",),
+    ("hans.therapie@praxis-beispiel.example",),
     category=Category.BUSINESS,
     confidence=0.65,
     special=(SpecialCategory.HEALTH,),

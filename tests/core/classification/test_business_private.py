@@ -103,11 +103,11 @@ def test_company_domain_is_not_named() -> None:
 
 
 def test_own_company_domain_from_argument_and_config_means_colleague() -> None:
-    by_argument = load_rules(company_domains=["@Muster-Tischlerei.DE"])
-    by_config = load_rules(config=ClassificationConfig(company_domains=("muster-tischlerei.de",)))
+    by_argument = load_rules(company_domains=["@Muster-Tischlerei.EXAMPLE"])
+    by_config = load_rules(config=ClassificationConfig(company_domains=("muster-tischlerei.example",)))
     for rules in (by_argument, by_config):
-        result = classify_lines("FN:Jan Hobel", "EMAIL:jan@mail.muster-tischlerei.de", rules=rules)
-        assert params_of(result, "own_company_domain") == {"domain": "muster-tischlerei.de"}
+        result = classify_lines("FN:Jan Hobel", "EMAIL:jan@mail.muster-tischlerei.example", rules=rules)
+        assert params_of(result, "own_company_domain") == {"domain": "muster-tischlerei.example"}
         assert result.category is Category.BUSINESS
 
 
