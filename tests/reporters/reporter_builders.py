@@ -115,11 +115,11 @@ def build_result(
 
 ERIKA = Person(
     "Erika Mustermann",
-    (phone("+4915112345667", "DE"),),
+    (phone("+4915228817967", "DE"),),
     ("erika.privat@gmx.de",),
     uid="urn:uuid:5f1c2d3e-erika",
 )
-LENA = Person("Lena Beispielkind", (phone("+4917098765432", "DE"),), minor=True, non_user_probability=0.3)
+LENA = Person("Lena Beispielkind", (phone("+4917604069032", "DE"),), minor=True, non_user_probability=0.3)
 HANS = Person(
     "Hans Therapeutikus",
     (phone("+41791234589", "CH"),),
@@ -133,7 +133,7 @@ YUKI = Person(
 )
 WERKSTATT = Person(
     "Autohaus Kolbenring GmbH",
-    (phone("+49301234500", "DE", PhoneType.FIXED_LINE),),
+    (phone("+493023125500", "DE", PhoneType.FIXED_LINE),),
     category=Category.BUSINESS,
     confidence=0.95,
     natural_person=False,

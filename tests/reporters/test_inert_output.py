@@ -22,7 +22,7 @@ HOSTILE = (
 
 @pytest.fixture
 def hostile_result(result_of: Callable[..., ScanResult]) -> ScanResult:
-    hostile = Person(HOSTILE, (phone("+4915100000011", "DE"),), (f"{HOSTILE}@{HOSTILE}",), uid=HOSTILE)
+    hostile = Person(HOSTILE, (phone("+4915228817011", "DE"),), (f"{HOSTILE}@{HOSTILE}",), uid=HOSTILE)
     return result_of([hostile, ERIKA])
 
 

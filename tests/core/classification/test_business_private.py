@@ -8,7 +8,7 @@ from classifier_helpers import classify_lines, codes, params_of
 from scanner.core.classification import Category, load_rules
 from scanner.core.config import ClassificationConfig
 
-MOBILE = "TEL;TYPE=CELL:+49 171 2345678"
+MOBILE = "TEL;TYPE=CELL:+49 171 3920078"
 
 
 def test_no_cue_at_all_is_unknown_with_zero_confidence() -> None:

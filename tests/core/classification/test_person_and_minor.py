@@ -31,13 +31,13 @@ def test_company_card_with_a_person_on_it_is_a_natural_person() -> None:
 
 
 def test_kind_org_without_person_is_not_a_natural_person() -> None:
-    result = classify_lines("FN:Kranich Holz", "KIND:org", "TEL:+49 171 2345678", version="4.0")
+    result = classify_lines("FN:Kranich Holz", "KIND:org", "TEL:+49 171 3920078", version="4.0")
     assert result.natural_person is False
 
 
 def test_sole_traders_mobile_is_a_natural_person() -> None:
-    assert classify_lines("FN:Fliesenleger Kurz", "TEL:+49 171 2345678").natural_person is True
-    assert classify_lines("FN:Malerei Kurz", "TEL:+49 171 2345678").natural_person is True
+    assert classify_lines("FN:Fliesenleger Kurz", "TEL:+49 171 3920078").natural_person is True
+    assert classify_lines("FN:Malerei Kurz", "TEL:+49 171 3920078").natural_person is True
 
 
 def test_shop_on_a_fixed_line_is_not_a_natural_person() -> None:
@@ -45,7 +45,7 @@ def test_shop_on_a_fixed_line_is_not_a_natural_person() -> None:
 
 
 def test_legal_person_in_name_is_not_a_natural_person() -> None:
-    assert classify_lines("FN:Kurz Bau GmbH", "TEL:+49 171 2345678").natural_person is False
+    assert classify_lines("FN:Kurz Bau GmbH", "TEL:+49 171 3920078").natural_person is False
 
 
 def test_plain_person_and_empty_card_are_natural_persons() -> None:
@@ -89,7 +89,7 @@ def test_leap_day_birth_turns_18_on_first_of_march_in_a_common_year() -> None:
 
 
 def test_minor_through_the_classifier_and_reader() -> None:
-    result = classify_lines("FN:Lena (Freundin von Mia)", "BDAY:2014-05-01", "TEL:+49 171 2345678")
+    result = classify_lines("FN:Lena (Freundin von Mia)", "BDAY:2014-05-01", "TEL:+49 171 3920078")
     assert result.minor is True
     assert "minor" in codes(result)
     assert result.category.value == "private"
