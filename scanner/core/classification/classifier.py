@@ -75,10 +75,13 @@ def _private_life(weighed: tuple[Evidence, ...], special: tuple[SpecialCategory,
 
 
 def _score(weighed: tuple[Evidence, ...], *, person_card: bool) -> float:
-    """The summed weights, with an employer's evidence on a person's card capped and KIND:org counted once."""
+    """The summed weights: an employer's evidence on a person's card capped, KIND:org counted once, and under 18
+    not counted against a business relationship written on the card (an apprentice)."""
+    codes = {item.code for item in weighed}
+    uncounted = _EMPLOYER | _ORGANISATION | ({Code.MINOR} if codes & _RELATIONSHIP else set())
     employer = sum(item.weight for item in weighed if item.code in _EMPLOYER)
     organisation = max((item.weight for item in weighed if item.code in _ORGANISATION), default=0.0)
-    rest = sum(item.weight for item in weighed if item.code not in _EMPLOYER | _ORGANISATION)
+    rest = sum(item.weight for item in weighed if item.code not in uncounted)
     return rest + organisation + (min(employer, EMPLOYER_CAP) if person_card else employer)
 
 

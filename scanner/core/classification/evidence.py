@@ -67,8 +67,10 @@ WEIGHTS: dict[Code, float] = {
     Code.ORG_ONLY: 2.0,
     Code.ORG_FIELD: 0.8,
     Code.TITLE: 0.7,
-    Code.ROLE_WORD: 2.5,  # the owner wrote down what the person is to the business ("Kunde", "Azubi")
-    Code.JOB_WORD: 2.5,  # a job or transaction in the note ("Angebot", "Rechnung", "Wartung")
+    # What the owner wrote down about the relationship outweighs what the card's structure suggests (a HOME label,
+    # free mail, an employer in ORG): "Kunde" and "Azubi" on one side, family and friend words on the other.
+    Code.ROLE_WORD: 3.5,
+    Code.JOB_WORD: 3.5,  # a job or transaction in the note ("Angebot", "Rechnung", "Wartung")
     Code.EMPLOYER_ROLE: 2.0,  # a trade in ORG/TITLE: the person's own job; a friend's card has one too
     Code.ESTABLISHMENT_WORD: 1.8,
     Code.SERVICE_WORD: 2.0,
@@ -87,7 +89,7 @@ WEIGHTS: dict[Code, float] = {
     Code.VOIP: 0.7,
     Code.SWITCHBOARD: 1.5,
     Code.DIRECT_DIAL: 1.0,
-    Code.FAMILY_WORD: -2.5,
+    Code.FAMILY_WORD: -3.5,
     Code.PRIVATE_SERVICE_WORD: -1.2,
     Code.PRIVATE_CATEGORY: -3.0,
     Code.USER_PRIVATE_KEYWORD: -2.5,
@@ -98,8 +100,8 @@ WEIGHTS: dict[Code, float] = {
     Code.HOME_PHONE: -0.4,  # Android files e-mail as HOME by default, so home labels weigh little
     Code.HOME_EMAIL: -0.4,
     Code.HOME_ADDRESS: -0.8,
-    # Under 18: on a business phone almost always the owner's children or their friends; with the birthday -2.5,
-    # which an apprentice's role word (+2.5) still balances.
+    # Under 18: on a business phone almost always the owner's children or their friends, unless the card shows a
+    # business relationship (an apprentice): then it does not count (classifier._score).
     Code.MINOR: -1.5,
     # A hint at health, religion, politics, sex life or ethnic origin without any business relationship on the card:
     # the owner's own doctor, parish, party or community. Trade unions are left out: a union is often the

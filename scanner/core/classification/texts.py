@@ -37,9 +37,17 @@ class ContactTexts:
         return _JOIN.join((self.name, self.nicknames, self.org, self.other))
 
     def has_name(self) -> bool:
-        """A name that is more than a copy of the organisation (company cards often repeat ORG in FN and N)."""
+        """A name that is more than a copy of the organisation: company cards repeat ORG in FN and N, often without
+        the legal form ("Kita Sonnenblume" for "Kita Sonnenblume gGmbH")."""
         org_names = {self.org, *self.org_units}
-        return any(variant not in org_names for variant in self.name_variants)
+        return any(not self._copies_org(variant, org_names) for variant in self.name_variants)
+
+    @staticmethod
+    def _copies_org(variant: str, org_names: set[str]) -> bool:
+        if variant in org_names:
+            return True
+        # A single word ("schulz") inside "elektro schulz" may still be a person's name.
+        return " " in variant and any(unit.startswith(variant) for unit in org_names if unit)
 
 
 def contact_texts(contact: Contact) -> ContactTexts:

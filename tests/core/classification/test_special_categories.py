@@ -10,7 +10,6 @@ from scanner.core.classification import SpecialCategory
 CASES = [
     (SpecialCategory.HEALTH, "Praxis für Psychotherapie Lind", "Psychotherapie"),
     (SpecialCategory.HEALTH, "Dialysezentrum Nord", "Dialysezentrum"),
-    (SpecialCategory.HEALTH, "AIDS-Hilfe Musterstadt", "AIDS-Hilfe"),
     (SpecialCategory.HEALTH, "Selbsthilfegruppe Dienstag", "Selbsthilfegruppe"),
     (SpecialCategory.HEALTH, "Dr. Roe, oncologist", "oncologist"),
     (SpecialCategory.RELIGION, "Pfarrer Huber", "Pfarrer"),
@@ -29,6 +28,12 @@ CASES = [
     (SpecialCategory.ETHNIC_ORIGIN, "Kurdischer Kulturverein", "Kurdisch"),
     (SpecialCategory.ETHNIC_ORIGIN, "Refugee council", "refugee"),
 ]
+
+
+def test_an_aids_help_group_hints_at_health_and_sex_life() -> None:
+    # Deutsche Aidshilfe's local groups serve people with HIV and, explicitly, gay men and sex workers.
+    result = classify_lines("FN:AIDS-Hilfe Musterstadt")
+    assert result.special_categories == (SpecialCategory.HEALTH, SpecialCategory.SEX_LIFE)
 
 
 @pytest.mark.parametrize(("category", "name", "keyword"), CASES)

@@ -87,3 +87,29 @@ def test_family_words_of_germanys_immigrant_communities() -> None:
 def test_golf_is_a_car_on_a_workshop_phone_not_a_hobby() -> None:
     result = classify_lines("FN:Monika Beispiel", "NOTE:Golf VII, TÜV 03/26")
     assert result.category is Category.BUSINESS
+
+
+def test_an_apprentice_under_18_is_business() -> None:
+    result = classify_lines("FN:Lea Beispiel", "BDAY:2010-07-04", "NOTE:Azubi 2. Lehrjahr", "TEL:+49 152 28817203")
+    assert result.minor
+    assert result.category is Category.BUSINESS
+
+
+def test_a_surname_ending_in_meister_is_no_master_craftsman() -> None:
+    for name in ("Jens Hoffmeister", "Anna Baumeister", "Tom Burgmeister"):
+        assert "role_word" not in codes(classify_lines(f"FN:{name}")), name
+    assert "role_word" in codes(classify_lines("FN:Jens Beispiel", "NOTE:Malermeister, Angebot Fassade"))
+
+
+def test_a_company_card_whose_name_repeats_org_without_the_legal_form_is_no_person() -> None:
+    result = classify_lines("FN:Molkerei Beispielhof", "ORG:Molkerei Beispielhof eG", "TEL;TYPE=WORK:+49 30 23125204")
+    assert not result.natural_person
+    assert classify_lines("FN:Uwe Schulz", "ORG:Elektro Schulz", "TEL:+49 152 28817204").natural_person
+
+
+def test_a_family_word_and_one_weak_cue_outweigh_a_full_employer_block() -> None:
+    employer = ("ORG:Nordbank AG", "TITLE:Filialleiter")
+    alone = classify_lines("FN:Jens Beispiel", *employer, "NOTE:Patenonkel von Mia")
+    with_nickname = classify_lines("FN:Jens Beispiel", *employer, "NOTE:Patenonkel von Mia", "NICKNAME:Jenser")
+    assert alone.category is not Category.BUSINESS  # the employer alone never makes a godfather business
+    assert with_nickname.category is Category.PRIVATE
