@@ -242,7 +242,6 @@ class _Scan:
         )
         overall = overall_risk(dict(self.tally.levels), dict(self.tally.reasons))
         alternatives = tuple(sorted((other.freeze() for other in self.others), key=_alternative_order))
-        better = _better_alternatives(summary, overall.level, alternatives)
         options = self.options
         return ScanResult(
             tool_version=__version__,
@@ -256,7 +255,9 @@ class _Scan:
             summary=summary,
             overall=overall,
             alternatives=alternatives,
-            advice=advise(summary, options.profile, overall.level, better_alternative=bool(better)),
+            advice=advise(
+                summary, options.profile, overall.level, better_alternative=_has_better(summary, overall.level, alternatives)
+            ),
             repairs=tuple(self.repairs),
             repair_counts=tuple(self.repair_counts.items()),
             source_risks=tuple(source.freeze() for source in self.sources.values()),
@@ -283,12 +284,9 @@ def _alternative_order(alternative: AlternativeExposure) -> tuple[int, int, str]
     return (alternative.level.rank, alternative.unprotected_persons, alternative.profile.id)
 
 
-def _better_alternatives(
-    summary: ScanSummary, level: RiskLevel, alternatives: Iterable[AlternativeExposure]
-) -> list[AlternativeExposure]:
-    """Messengers that would send fewer people to an unprotected third country, at a lower level."""
-    return [
-        other
+def _has_better(summary: ScanSummary, level: RiskLevel, alternatives: Iterable[AlternativeExposure]) -> bool:
+    """Whether a messenger would send fewer people to an unprotected third country, at a lower level."""
+    return any(
+        other.level.rank < level.rank and other.unprotected_persons < summary.unprotected_persons
         for other in alternatives
-        if other.level.rank < level.rank and other.unprotected_persons < summary.unprotected_persons
-    ]
+    )

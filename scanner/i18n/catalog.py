@@ -53,6 +53,7 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> list[tuple[str, dict[st
     return items
 
 
+@cache
 def message_keys() -> frozenset[str]:
     return frozenset(_catalog())
 
