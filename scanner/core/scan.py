@@ -242,6 +242,7 @@ class _Scan:
         )
         overall = overall_risk(dict(self.tally.levels), dict(self.tally.reasons))
         alternatives = tuple(sorted((other.freeze() for other in self.others), key=_alternative_order))
+        better = _has_better(summary, overall.level, alternatives)
         options = self.options
         return ScanResult(
             tool_version=__version__,
@@ -255,9 +256,7 @@ class _Scan:
             summary=summary,
             overall=overall,
             alternatives=alternatives,
-            advice=advise(
-                summary, options.profile, overall.level, better_alternative=_has_better(summary, overall.level, alternatives)
-            ),
+            advice=advise(summary, options.profile, overall.level, better_alternative=better),
             repairs=tuple(self.repairs),
             repair_counts=tuple(self.repair_counts.items()),
             source_risks=tuple(source.freeze() for source in self.sources.values()),
