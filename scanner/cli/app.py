@@ -21,6 +21,7 @@ from scanner.cli.options import (
     ConfigOpt,
     DebugOpt,
     FailOnOpt,
+    ForceOpt,
     FormatOpt,
     IdKeyOpt,
     LangOpt,
@@ -77,6 +78,7 @@ def scan(
     profile: ProfileOpt = None,
     output_format: FormatOpt = OutputFormat.TABLE,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     lang: LangOpt = None,
     region: RegionOpt = "DE",
     fail_on: FailOnOpt = None,
@@ -97,6 +99,7 @@ def scan(
         profile=profile,
         output_format=output_format,
         output=output,
+        force=force,
         region=region,
         fail_on=fail_on,
         show_pii=show_pii,
@@ -116,6 +119,7 @@ def demo(
     messenger: MessengerOpt = None,
     output_format: FormatOpt = OutputFormat.TABLE,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     lang: LangOpt = None,
     fail_on: FailOnOpt = None,
     show_pii: ShowPiiOpt = False,
@@ -126,7 +130,7 @@ def demo(
     """The summary over a bundled fictional sample: a small workshop's company phone. / Beispiel: Werkstatt-Handy."""
     settings = ScanSettings(
         language=lang or default_language(), as_of=_day(as_of), messenger=messenger, output_format=output_format,
-        output=output, fail_on=fail_on, show_pii=show_pii, quiet=quiet, debug=debug,
+        output=output, force=force, fail_on=fail_on, show_pii=show_pii, quiet=quiet, debug=debug,
     )  # fmt: skip
     sample = resources.files("scanner.data") / "demo" / DEMO_FILE
     with resources.as_file(sample) as path:

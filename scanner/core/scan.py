@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from scanner import __version__
 from scanner.core.advice import Advice, advise
-from scanner.core.classification import ClassificationRules, classify
+from scanner.core.classification import ClassificationContext, ClassificationRules, PhoneContext, classify_phone
 from scanner.core.classification.result import Category, Classification
 from scanner.core.exposure import Exposure, UploadPlan, expose
 from scanner.core.messengers import MessengerProfile
@@ -36,6 +36,7 @@ class ScanOptions:
     id_key: bytes
     keep_findings: int | None = None
     alternatives: tuple[MessengerProfile, ...] = ()
+    phone: PhoneContext | None = None  # the owner's trade and decisions; default: inferred trade, no decisions
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ class ScanResult:
     repair_counts: tuple[tuple[str, int], ...] = ()  # per input path, in reading order
     source_risks: tuple[SourceRisk, ...] = ()
     people: People = field(default_factory=People)
+    classification_contexts: tuple[tuple[str, ClassificationContext], ...] = ()  # per input path
 
     @property
     def repair_count(self) -> int:
@@ -256,16 +258,20 @@ def run_scan(run: ReadingRun, options: ScanOptions) -> ScanResult:
     """Scan every input of ``run``; per-file counts, rejections and findings are complete when this returns."""
     scanned_at = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     scan = _Scan.start(options)
-    for _, contacts in itertools.groupby(run.contacts(), key=lambda contact: contact.source.path):
-        for contact, classification in _classified(contacts, options):
-            scan.add(contact, classification)
+    phone: list[Contact] = []
+    for contact in run.contacts():
+        if phone and (contact.source.path != phone[0].source.path or len(phone) >= PHONE_WINDOW):
+            scan.add_phone(phone)
+            phone = []
+        phone.append(contact)
+    if phone:
+        scan.add_phone(phone)
     return scan.result(run, scanned_at)
 
 
-def _classified(contacts: Iterable[Contact], options: ScanOptions) -> Iterator[tuple[Contact, Classification]]:
-    """The per-file (per-phone) classification stage: one file's contacts in, each with its classification out."""
-    for contact in contacts:
-        yield contact, classify(contact, options.rules, today=options.today)
+# Classification is per phone (a file): its cards are held until the file ends, at most this many at once, so a
+# fleet never costs more memory than its largest phone and a huge single export stays bounded.
+PHONE_WINDOW = 5000
 
 
 @dataclass
@@ -282,10 +288,24 @@ class _Scan:
     shapes: Counter[ContactShape] = field(default_factory=Counter)
     people: PeopleTally = field(default_factory=PeopleTally)
     file_numbers: dict[str, int] = field(default_factory=dict)
+    contexts: dict[str, ClassificationContext] = field(default_factory=dict)
 
     @classmethod
     def start(cls, options: ScanOptions) -> _Scan:
         return cls(options, UploadPlan.of(options.profile), _Findings(options.keep_findings))
+
+    def add_phone(self, contacts: list[Contact]) -> None:
+        """Classify one phone's cards together (``classify_phone``), then account for each."""
+        phone = self.options.phone or PhoneContext(today=self.options.today)
+        classified = classify_phone(contacts, self.options.rules, phone)
+        path = contacts[0].source.path
+        self.contacts_context(path, classified.context)
+        for contact, classification in zip(contacts, classified.results, strict=True):
+            self.add(contact, classification)
+
+    def contacts_context(self, path: str, context: ClassificationContext) -> None:
+        # a file longer than PHONE_WINDOW is classified in parts; the report keeps its first part's context
+        self.contexts.setdefault(path, context)
 
     def add(self, contact: Contact, classification: Classification) -> None:
         exposure = expose(contact, self.plan)
@@ -347,6 +367,7 @@ class _Scan:
             repair_counts=tuple(self.repair_counts.items()),
             source_risks=tuple(source.freeze() for source in self.sources.values()),
             people=people,
+            classification_contexts=tuple(self.contexts.items()),
         )
 
 

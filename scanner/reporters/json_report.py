@@ -16,6 +16,7 @@ from scanner.core.risk import REASON_WEIGHT, RiskLevel
 from scanner.core.scan import AlternativeExposure, ScanResult, SourceRisk
 from scanner.core.summary import ScanSummary
 from scanner.i18n import translate
+from scanner.reporters import classification_context
 from scanner.reporters.inert_text import escape_json_text
 from scanner.reporters.json_contacts import contact, person, rejection
 from scanner.reporters.view import ReportView
@@ -49,6 +50,7 @@ def document(result: ScanResult, view: ReportView) -> dict[str, Any]:
         "rejected": [rejection(item) for item in result.rejections],
         "people": [person(record) for record in result.people.records()],
         "alternatives": [_alternative(other) for other in result.alternatives],
+        "classification_context": classification_context.document_json(result, view.language),
         "advice": [{"code": a.value, "text": translate(f"advice.{a.value}", view.language)} for a in result.advice],
     }
 
