@@ -14,6 +14,7 @@ from scanner.cli.errors import CliError
 from scanner.cli.exit_codes import ExitCode
 from scanner.cli.options import ScanSettings
 from scanner.cli.output import write_report
+from scanner.cli.output_file import check_output_target, is_stdout
 from scanner.cli.progress import reading_progress
 from scanner.core.classification import ClassificationRules, load_rules
 from scanner.core.config import ConfigError, load_config
@@ -43,6 +44,9 @@ def run_scan_command(
 
     ``shown_as`` names inputs differently in reports (the demo's packaged file by its file name).
     """
+    if not is_stdout(settings.output):
+        # Refused before the scan, so a long scan does not end in "cannot write"; checked again when writing.
+        check_output_target(str(settings.output), inputs=arguments, force=settings.force)
     options = _scan_options(settings)
     run = ReadingRun(arguments=list(arguments), region=_region(settings.region), shown_as=dict(shown_as or {}))
     run.encoding = _encoding(settings.encoding)
@@ -58,7 +62,8 @@ def run_scan_command(
         color=settings.output in (None, "-") and stdout_color(),
         width=terminal_width(),
     )
-    write_report(reporter_for(settings.output_format)(result, view), settings.output)
+    report = reporter_for(settings.output_format)(result, view)
+    write_report(report, settings.output, inputs=arguments, force=settings.force)
     return _exit_code(result, settings)
 
 
