@@ -44,6 +44,7 @@ def _phone(phone: Phone, view: ReportView) -> dict[str, Any]:
         "country": phone.region,
         "type": phone.number_type.value,
         "valid": phone.valid,
+        "region_source": phone.region_source.value if phone.region_source is not None else None,
     }
 
 
