@@ -22,9 +22,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from scanner.core.classification.result import Category, Classification
-from scanner.core.exposure import Exposure
+
+if TYPE_CHECKING:  # only annotations: the CLI's options import RiskLevel without the messenger profiles (start-up)
+    from scanner.core.exposure import Exposure
 
 # A contact counts as a likely non-user when it is more likely than not that they do not use the messenger.
 LIKELY_NON_USER = 0.5

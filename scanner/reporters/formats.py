@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from scanner.core.scan import ScanResult
-from scanner.reporters import json_report, table_report
 from scanner.reporters.view import ReportView
+
+if TYPE_CHECKING:
+    from scanner.core.scan import ScanResult
 
 
 class OutputFormat(StrEnum):
@@ -15,17 +17,31 @@ class OutputFormat(StrEnum):
     JSON = "json"
 
 
-Reporter = Callable[[ScanResult, ReportView], str]
+Reporter = Callable[["ScanResult", ReportView], str]
 
-_REPORTERS: dict[OutputFormat, Reporter] = {
-    OutputFormat.TABLE: table_report.render,
-    OutputFormat.JSON: json_report.render,
+# Each reporter is imported only when a report is rendered: ``contactleak --help`` must not load every reporter
+# and, through them, the whole core (start-up time).
+def _table() -> Reporter:
+    from scanner.reporters import table_report  # noqa: PLC0415
+
+    return table_report.render
+
+
+def _json() -> Reporter:
+    from scanner.reporters import json_report  # noqa: PLC0415
+
+    return json_report.render
+
+
+_REPORTERS: dict[OutputFormat, Callable[[], Reporter]] = {
+    OutputFormat.TABLE: _table,
+    OutputFormat.JSON: _json,
 }
 
 
 def reporter_for(output_format: OutputFormat) -> Reporter:
     """The function that renders ``output_format``: ``render(result, view) -> str``."""
-    return _REPORTERS[output_format]
+    return _REPORTERS[output_format]()
 
 
 __all__ = ["OutputFormat", "ReportView", "Reporter", "reporter_for"]
