@@ -13,11 +13,19 @@ from scanner.core.advice import Advice, advise
 from scanner.core.classification import ClassificationRules, classify
 from scanner.core.classification.result import Category, Classification
 from scanner.core.exposure import Exposure, UploadPlan, expose
-from scanner.core.messengers import MessengerProfile, PenetrationBasis
+from scanner.core.messengers import MessengerProfile, PenetrationBasis, Retention
 from scanner.core.model import Contact, FileReport, Phone, ReadWarning, Rejection, SourceRef
 from scanner.core.pseudonym import pseudonym
 from scanner.core.reading_run import ReadingRun
-from scanner.core.risk import ContactRisk, OverallRisk, RiskLevel, contact_risk, overall_risk
+from scanner.core.risk import (
+    ContactRisk,
+    OverallRisk,
+    RiskLevel,
+    RiskReason,
+    contact_risk,
+    overall_risk,
+    transfer_reasons,
+)
 from scanner.core.summary import ScanSummary, SummaryTally
 
 
@@ -66,6 +74,8 @@ class AlternativeExposure:
 
     ``unprotected_persons`` counts those sent to a third country without a full adequacy decision;
     ``non_user_fallbacks`` those whose non-user estimate used the fallback share (the estimate is then an upper bound).
+    ``transfer_reasons``: why this messenger weighs as it does (destination and what the operator keeps, rules 3
+    and 6), weightiest first; empty when nothing is uploaded.
     """
 
     profile: MessengerProfile
@@ -74,6 +84,7 @@ class AlternativeExposure:
     estimated_non_users: float
     non_user_fallbacks: int
     level: RiskLevel
+    transfer_reasons: tuple[RiskReason, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,11 +159,14 @@ class _AlternativeTally:
     non_users: float = 0.0
     fallbacks: int = 0
     level: RiskLevel = RiskLevel.NONE
+    reasons: set[RiskReason] = field(default_factory=set)
 
     def add(self, contact: Contact, classification: Classification) -> None:
         exposure = expose(contact, self.plan)
         risk = contact_risk(classification, exposure, keeps_non_users=self.plan.keeps_non_users)
         self.level = RiskLevel.highest((self.level, risk.level))
+        if risk.level is not RiskLevel.NONE:
+            self.reasons.update(risk.reasons)
         if exposure.uploaded and classification.natural_person:
             self.persons += 1
             self.unprotected += exposure.third_country and not exposure.adequate
@@ -161,7 +175,15 @@ class _AlternativeTally:
 
     def freeze(self) -> AlternativeExposure:
         non_users = round(self.non_users, 1)
-        return AlternativeExposure(self.profile, self.persons, self.unprotected, non_users, self.fallbacks, self.level)
+        return AlternativeExposure(
+            self.profile,
+            self.persons,
+            self.unprotected,
+            non_users,
+            self.fallbacks,
+            self.level,
+            transfer_reasons(self.reasons),
+        )
 
 
 @dataclass
@@ -279,8 +301,13 @@ def _finding(
     )
 
 
-def _alternative_order(alternative: AlternativeExposure) -> tuple[int, int, str]:
-    return (alternative.level.rank, alternative.unprotected_persons, alternative.profile.id)
+# At the same level, a messenger that keeps less ranks first (rule 6 of scanner/core/risk.py).
+_RETENTION_ORDER = (Retention.NOT_SENT, Retention.DISCARDED, Retention.STORED_HASHED, Retention.STORED_CLEAR)
+
+
+def _alternative_order(alternative: AlternativeExposure) -> tuple[int, int, int, str]:
+    retention = _RETENTION_ORDER.index(alternative.profile.retention.value)
+    return (alternative.level.rank, retention, alternative.unprotected_persons, alternative.profile.id)
 
 
 def _has_better(summary: ScanSummary, level: RiskLevel, alternatives: Iterable[AlternativeExposure]) -> bool:
