@@ -20,7 +20,9 @@ from scanner.cli.options import (
     CompanyDomainOpt,
     ConfigOpt,
     DebugOpt,
+    EncodingOpt,
     FailOnOpt,
+    ForceOpt,
     FormatOpt,
     IdKeyOpt,
     LangOpt,
@@ -77,8 +79,10 @@ def scan(
     profile: ProfileOpt = None,
     output_format: FormatOpt = OutputFormat.TABLE,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     lang: LangOpt = None,
     region: RegionOpt = "DE",
+    encoding: EncodingOpt = None,
     fail_on: FailOnOpt = None,
     show_pii: ShowPiiOpt = False,
     company_domain: CompanyDomainOpt = None,
@@ -97,7 +101,9 @@ def scan(
         profile=profile,
         output_format=output_format,
         output=output,
+        force=force,
         region=region,
+        encoding=encoding,
         fail_on=fail_on,
         show_pii=show_pii,
         company_domains=tuple(company_domain or ()),
@@ -116,6 +122,7 @@ def demo(
     messenger: MessengerOpt = None,
     output_format: FormatOpt = OutputFormat.TABLE,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     lang: LangOpt = None,
     fail_on: FailOnOpt = None,
     show_pii: ShowPiiOpt = False,
@@ -126,7 +133,7 @@ def demo(
     """The summary over a bundled fictional sample: a small workshop's company phone. / Beispiel: Werkstatt-Handy."""
     settings = ScanSettings(
         language=lang or default_language(), as_of=_day(as_of), messenger=messenger, output_format=output_format,
-        output=output, fail_on=fail_on, show_pii=show_pii, quiet=quiet, debug=debug,
+        output=output, force=force, fail_on=fail_on, show_pii=show_pii, quiet=quiet, debug=debug,
     )  # fmt: skip
     sample = resources.files("scanner.data") / "demo" / DEMO_FILE
     with resources.as_file(sample) as path:

@@ -25,9 +25,20 @@ OutputOpt = Annotated[
     str | None,
     typer.Option("--output", "-o", help="Write the report to FILE (- = stdout) after success. / Bericht in Datei."),
 ]
+ForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Let -o replace the file a symbolic link points to. / -o darf das Ziel eines symbolischen Links ersetzen.",
+    ),
+]
 LangOpt = Annotated[Language | None, typer.Option("--lang", help="Report language (default: locale). / Sprache.")]
 RegionOpt = Annotated[
     str, typer.Option("--region", help="Country for numbers without +prefix (ISO code). / Land für Nummern ohne +.")
+]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Code page of values without CHARSET (e.g. cp1251). / Zeichensatz erzwingen."),
 ]
 FailOnOpt = Annotated[
     RiskLevel | None,
@@ -70,8 +81,10 @@ class ScanSettings:
     profile: Path | None = None
     output_format: OutputFormat = OutputFormat.TABLE
     output: str | None = None
+    force: bool = False
     language: Language = Language.EN
     region: str = "DE"
+    encoding: str | None = None
     fail_on: RiskLevel | None = None
     show_pii: bool = False
     company_domains: tuple[str, ...] = ()

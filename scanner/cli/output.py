@@ -1,33 +1,14 @@
-"""Writing the report: to stdout, or to a file that is created only once the report is complete."""
+"""Writing the report: to stdout, or to a file that is created only once the report is complete (``output_file``)."""
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
+from collections.abc import Sequence
 
-from scanner.cli.errors import CliError
+from scanner.cli.output_file import STDOUT, write_report_file
 
-STDOUT = "-"
+__all__ = ["STDOUT", "write_report"]
 
 
-def write_report(text: str, destination: str | None) -> None:
-    """``text`` to stdout (None or ``-``) or to ``destination``; nothing is created when the scan failed before."""
-    if destination is None or destination == STDOUT:
-        _to_stdout(text)
-        return
-    try:
-        Path(destination).write_text(text, encoding="utf-8")
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise CliError("cli.cannot_write_output", {"path": destination, "reason": reason}) from None
-
-
-def _to_stdout(text: str) -> None:
-    """A reader that stops early (``contactleak scan x | head``) is no error of the scan."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Python would report the broken pipe again when it flushes stdout at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+def write_report(text: str, destination: str | None, *, inputs: Sequence[str] = (), force: bool = False) -> None:
+    """``text`` to stdout (None or ``-``) or atomically to ``destination`` (mode 0600, renamed over it on success)."""
+    write_report_file(text, destination, inputs=inputs, force=force)

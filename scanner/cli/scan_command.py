@@ -14,6 +14,7 @@ from scanner.cli.errors import CliError
 from scanner.cli.exit_codes import ExitCode
 from scanner.cli.options import ScanSettings
 from scanner.cli.output import write_report
+from scanner.cli.output_file import check_output_target, is_stdout
 from scanner.cli.progress import reading_progress
 from scanner.core.classification import ClassificationRules, load_rules
 from scanner.core.config import ConfigError, load_config
@@ -26,6 +27,7 @@ from scanner.core.messengers import (
     load_profile_file,
 )
 from scanner.core.pseudonym import new_key
+from scanner.core.reading.code_pages import text_codec
 from scanner.core.reading_run import ReadingRun
 from scanner.core.scan import ScanOptions, ScanResult, run_scan
 from scanner.i18n import translate
@@ -42,8 +44,12 @@ def run_scan_command(
 
     ``shown_as`` names inputs differently in reports (the demo's packaged file by its file name).
     """
+    if not is_stdout(settings.output):
+        # Refused before the scan, so a long scan does not end in "cannot write"; checked again when writing.
+        check_output_target(str(settings.output), inputs=arguments, force=settings.force)
     options = _scan_options(settings)
     run = ReadingRun(arguments=list(arguments), region=_region(settings.region), shown_as=dict(shown_as or {}))
+    run.encoding = _encoding(settings.encoding)
     with reading_progress(enabled=stderr_is_terminal() and not settings.quiet, language=settings.language) as show:
         run.on_progress = show
         result = run_scan(run, options)
@@ -56,7 +62,8 @@ def run_scan_command(
         color=settings.output in (None, "-") and stdout_color(),
         width=terminal_width(),
     )
-    write_report(reporter_for(settings.output_format)(result, view), settings.output)
+    report = reporter_for(settings.output_format)(result, view)
+    write_report(report, settings.output, inputs=arguments, force=settings.force)
     return _exit_code(result, settings)
 
 
@@ -95,6 +102,15 @@ def _region(region: str) -> str:
     if code not in phonenumbers.SUPPORTED_REGIONS:
         raise CliError("cli.unknown_region", {"region": region})
     return code
+
+
+def _encoding(name: str | None) -> str | None:
+    if name is None:
+        return None
+    codec = text_codec(name)
+    if codec is None:
+        raise CliError("cli.unknown_encoding", {"encoding": name})
+    return codec
 
 
 def _exit_code(result: ScanResult, settings: ScanSettings) -> ExitCode:

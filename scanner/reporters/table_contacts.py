@@ -47,7 +47,7 @@ def alternatives_section(result: ScanResult, view: ReportView) -> Iterator[Rende
                 _marked_name(other.profile), why, figures, upper_bound=bound, level=other.level, lang=lang
             )
         )
-    yield table
+    yield _fixed(table, (1, 2, 3, 4))
     yield from _alternative_notes(result, lang)
 
 
@@ -66,7 +66,7 @@ def sources_section(result: ScanResult, view: ReportView) -> Iterator[Renderable
                    source.special_category_persons)  # fmt: skip
         level = level_text(level_label(source.level, lang), source.level)
         table.add_row(plain(source.path), *(plain(str(figure)) for figure in figures), level)
-    yield table
+    yield _fixed(table, (1, 2, 3, 4, 5, 6))
     if len(ranked) > SOURCES_SHOWN:
         yield plain(translate("report.note.sources_shown", lang, shown=SOURCES_SHOWN, total=len(ranked)), "dim")
 
@@ -116,8 +116,22 @@ def _alternative_row(
 def _table(lang: Language, columns: tuple[str, ...], numeric: tuple[int, ...] = ()) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
     for number, column in enumerate(columns):
-        header = plain(translate(f"report.column.{column}", lang))
-        table.add_column(header, justify="right" if number in numeric else "left", overflow="fold")
+        text = translate(f"report.column.{column}", lang)
+        # A header wraps between words, never inside one: the column is at least as wide as its longest word.
+        longest = max(len(word) for word in text.split())
+        table.add_column(plain(text), justify="right" if number in numeric else "left", overflow="fold",
+                         min_width=longest)  # fmt: skip
+    return table
+
+
+def _fixed(table: Table, columns: tuple[int, ...]) -> Table:
+    """Figures and levels are never cut: those columns get the width of their widest cell or header word, so that
+    only the text columns (messenger, file path) wrap when the terminal is narrow."""
+    for number in columns:
+        column = table.columns[number]
+        header = column.header.plain if isinstance(column.header, Text) else str(column.header)
+        cells = [cell.plain if isinstance(cell, Text) else str(cell) for cell in column.cells]
+        column.width = max([len(word) for word in header.split()] + [len(cell) for cell in cells])
     return table
 
 
@@ -152,10 +166,10 @@ def _contact(finding: ContactFinding, view: ReportView) -> Text:
 
 
 def _assessment(finding: ContactFinding, lang: Language) -> Group:
-    """The level and category on the first line, then each reason as an indented item."""
+    """The level and category on the first line, how sure the classification is on the second, then each reason."""
     classification, level = finding.classification, finding.risk.level
-    confidence = round(classification.confidence * 100)
-    category = translate("report.value.category", lang, category=category_label(classification.category, lang),
-                         confidence=confidence)  # fmt: skip
+    category = category_label(classification.category, lang)
     first = Text.assemble(level_text(level_label(level, lang), level), plain(f" · {category}"))
-    return Group(first, bulleted([reason_short(reason, lang) for reason in finding.risk.reasons]))
+    confidence = translate("report.value.confidence", lang, confidence=round(classification.confidence * 100))
+    reasons = bulleted([reason_short(reason, lang) for reason in finding.risk.reasons])
+    return Group(first, plain(confidence, "dim"), reasons)

@@ -36,7 +36,7 @@ def scan(*arguments: str) -> tuple[int, str, str]:
 def test_completed_scan_exits_0_by_default_whatever_the_risk(private_export: Path) -> None:
     code, stdout, _ = scan(str(private_export))
     assert code == ExitCode.COMPLETED
-    assert "HIGH" in stdout
+    assert "Overall risk  high" in stdout
 
 
 def test_fail_on_exits_1_at_or_above_the_level(private_export: Path) -> None:
