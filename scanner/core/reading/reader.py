@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -27,17 +29,37 @@ class InputError(Exception):
         self.problem = problem
 
 
-def read_file(path: Path, *, display_path: str | None = None, region: str = "DE") -> Iterator[Contact | Rejection]:
-    """Contacts and rejections of one file, streamed; raises InputError for a file that cannot be read at all."""
+def read_file(
+    path: Path, *, display_path: str | None = None, region: str = "DE", max_bytes: int | None = None
+) -> Iterator[Contact | Rejection]:
+    """Contacts and rejections of one file, streamed; raises InputError for a file that cannot be read at all.
+
+    Only a regular file is read: it is opened without blocking (a FIFO would wait for a writer forever) and checked
+    on the open descriptor, so a file swapped for a FIFO or device after discovery is refused too.
+    """
     shown = display_path if display_path is not None else str(path)
+    with _open_regular(path) as stream:
+        yield from read_stream(stream, path=shown, region=region, max_bytes=max_bytes)
+
+
+def _open_regular(path: Path) -> BinaryIO:
     try:
-        stream = path.open("rb")
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError as error:
         raise InputError(FileProblem.NOT_FOUND) from error
-    except (IsADirectoryError, PermissionError, OSError) as error:
+    except (OSError, ValueError) as error:
         raise InputError(FileProblem.UNREADABLE) from error
-    with stream:
-        yield from read_stream(stream, path=shown, region=region)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(FileProblem.UNREADABLE)
+        if not stat.S_ISREG(mode):
+            raise InputError(FileProblem.NOT_REGULAR)
+        os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
 
 
 def read_bytes(data: bytes, *, path: str = "<bytes>", region: str = "DE") -> Iterator[Contact | Rejection]:
@@ -45,13 +67,19 @@ def read_bytes(data: bytes, *, path: str = "<bytes>", region: str = "DE") -> Ite
     return read_stream(io.BytesIO(data), path=path, region=region)
 
 
-def read_stream(stream: BinaryIO, *, path: str, region: str = "DE") -> Iterator[Contact | Rejection]:
-    """Contacts and rejections from a binary stream; the stream is only read, never written or closed."""
+def read_stream(
+    stream: BinaryIO, *, path: str, region: str = "DE", max_bytes: int | None = None
+) -> Iterator[Contact | Rejection]:
+    """Contacts and rejections from a binary stream; the stream is only read, never written or closed.
+
+    Beyond ``max_bytes`` the reading stops with ``InputError(TOO_LARGE)`` (stdin from an endless pipe, a huge file);
+    the cards found before stay counted.
+    """
     head = _read(stream, _SNIFF)
     if not head:
         raise InputError(FileProblem.EMPTY)
     encoding, bom = sniff_encoding(head)
-    chunks = transcode_to_utf8(_chunks(stream, head[bom:]), encoding)
+    chunks = transcode_to_utf8(_limited(_chunks(stream, head[bom:]), max_bytes, bom), encoding)
     found = 0
     for raw in assemble_cards(content_lines(split_lines(chunks, max_line_bytes=MAX_LINE_BYTES))):
         found += 1
@@ -73,6 +101,17 @@ def _chunks(stream: BinaryIO, first: bytes) -> Iterator[bytes]:
     if first:
         yield first
     while chunk := _read(stream, CHUNK_BYTES):
+        yield chunk
+
+
+def _limited(chunks: Iterator[bytes], max_bytes: int | None, already: int) -> Iterator[bytes]:
+    """The chunks up to ``max_bytes`` (the cards wholly before the limit are read), then TOO_LARGE."""
+    total = already
+    for chunk in chunks:
+        if max_bytes is not None and total + len(chunk) > max_bytes:
+            yield chunk[: max(0, max_bytes - total)]
+            raise InputError(FileProblem.TOO_LARGE)
+        total += len(chunk)
         yield chunk
 
 
