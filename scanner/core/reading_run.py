@@ -49,6 +49,7 @@ class ReadingRun:
 
     arguments: Sequence[str]
     region: str = "DE"
+    encoding: str | None = None  # a Python codec forcing the code page of values without CHARSET (--encoding)
     on_progress: Callable[[ReadEvent], None] | None = None
     shown_as: dict[str, str] = field(default_factory=dict)  # how reports name an input (the demo's packaged file)
     max_input_bytes: int | None = DEFAULT_MAX_INPUT_BYTES
@@ -82,9 +83,10 @@ class ReadingRun:
         self.files.append(FileReport(item.display_path, found, contacts, rejected, problem))
 
     def _entries(self, item: InputFile) -> Iterator[Contact | Rejection]:
+        region, encoding, limit = self.region, self.encoding, self.max_input_bytes
         if item.path is None:
-            return read_stream(_stdin(), path=item.display_path, region=self.region, max_bytes=self.max_input_bytes)
-        return read_file(item.path, display_path=item.display_path, region=self.region, max_bytes=self.max_input_bytes)
+            return read_stream(_stdin(), path=item.display_path, region=region, encoding=encoding, max_bytes=limit)
+        return read_file(item.path, display_path=item.display_path, region=region, encoding=encoding, max_bytes=limit)
 
     @property
     def readable_input(self) -> bool:

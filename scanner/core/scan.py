@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from scanner import __version__
 from scanner.core.advice import Advice, advise
-from scanner.core.classification import ClassificationRules, classify
+from scanner.core.classification import ClassificationContext, ClassificationRules, PhoneContext, classify_phone
 from scanner.core.classification.result import Category, Classification
 from scanner.core.exposure import Exposure, UploadPlan, expose
 from scanner.core.messengers import MessengerProfile, PenetrationBasis
@@ -31,6 +31,7 @@ class ScanOptions:
     id_key: bytes
     keep_findings: int | None = None
     alternatives: tuple[MessengerProfile, ...] = ()
+    phone: PhoneContext | None = None  # the owner's trade and decisions; default: inferred trade, no decisions
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class ScanResult:
     repairs: tuple[Repair, ...] = ()
     repair_counts: tuple[tuple[str, int], ...] = ()  # per input path, in reading order
     source_risks: tuple[SourceRisk, ...] = ()
+    classification_contexts: tuple[tuple[str, ClassificationContext], ...] = ()  # per input path
 
     @property
     def repair_count(self) -> int:
@@ -192,9 +194,20 @@ def run_scan(run: ReadingRun, options: ScanOptions) -> ScanResult:
     """Scan every input of ``run``; per-file counts, rejections and findings are complete when this returns."""
     scanned_at = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     scan = _Scan.start(options)
+    phone: list[Contact] = []
     for contact in run.contacts():
-        scan.add(contact)
+        if phone and (contact.source.path != phone[0].source.path or len(phone) >= PHONE_WINDOW):
+            scan.add_phone(phone)
+            phone = []
+        phone.append(contact)
+    if phone:
+        scan.add_phone(phone)
     return scan.result(run, scanned_at)
+
+
+# Classification is per phone (a file): its cards are held until the file ends, at most this many at once, so a
+# fleet never costs more memory than its largest phone and a huge single export stays bounded.
+PHONE_WINDOW = 5000
 
 
 @dataclass
@@ -209,14 +222,27 @@ class _Scan:
     sources: dict[str, _SourceTally] = field(default_factory=dict)
     repairs: list[Repair] = field(default_factory=list)
     repair_counts: Counter[str] = field(default_factory=Counter)
+    contexts: dict[str, ClassificationContext] = field(default_factory=dict)
 
     @classmethod
     def start(cls, options: ScanOptions) -> _Scan:
         others = [_AlternativeTally(p, UploadPlan.of(p)) for p in options.alternatives if p.id != options.profile.id]
         return cls(options, UploadPlan.of(options.profile), _Findings(options.keep_findings), others)
 
-    def add(self, contact: Contact) -> None:
-        classification = classify(contact, self.options.rules, today=self.options.today)
+    def add_phone(self, contacts: list[Contact]) -> None:
+        """Classify one phone's cards together (``classify_phone``), then account for each."""
+        phone = self.options.phone or PhoneContext(today=self.options.today)
+        classified = classify_phone(contacts, self.options.rules, phone)
+        path = contacts[0].source.path
+        self.contacts_context(path, classified.context)
+        for contact, classification in zip(contacts, classified.results, strict=True):
+            self.add(contact, classification)
+
+    def contacts_context(self, path: str, context: ClassificationContext) -> None:
+        # a file longer than PHONE_WINDOW is classified in parts; the report keeps its first part's context
+        self.contexts.setdefault(path, context)
+
+    def add(self, contact: Contact, classification: Classification) -> None:
         exposure = expose(contact, self.plan)
         risk = contact_risk(classification, exposure, keeps_non_users=self.plan.keeps_non_users)
         self.tally.add(classification, exposure, risk)
@@ -260,6 +286,7 @@ class _Scan:
             repairs=tuple(self.repairs),
             repair_counts=tuple(self.repair_counts.items()),
             source_risks=tuple(source.freeze() for source in self.sources.values()),
+            classification_contexts=tuple(self.contexts.items()),
         )
 
 

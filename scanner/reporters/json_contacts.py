@@ -27,6 +27,8 @@ def contact(finding: ContactFinding, view: ReportView) -> dict[str, Any]:
         "natural_person": classification.natural_person,
         "minor": classification.minor,
         "special_categories": [category.value for category in classification.special_categories],
+        "organisation_special_categories": [category.value for category in classification.organisation_special],
+        "decided_by": classification.decided_by.value,
         "phones": [_phone(phone, view) for phone in finding.phones],
         "emails": [shown_email(address, view.show_pii) for address in finding.emails],
         **_exposure(finding),
@@ -41,6 +43,7 @@ def _phone(phone: Phone, view: ReportView) -> dict[str, Any]:
         "country": phone.region,
         "type": phone.number_type.value,
         "valid": phone.valid,
+        "region_source": phone.region_source.value if phone.region_source is not None else None,
     }
 
 

@@ -15,6 +15,7 @@ from scanner.core.risk import RiskLevel
 from scanner.core.scan import AlternativeExposure, ScanResult, SourceRisk
 from scanner.core.summary import ScanSummary
 from scanner.i18n import translate
+from scanner.reporters import classification_context
 from scanner.reporters.inert_text import escape_json_text
 from scanner.reporters.json_contacts import contact, rejection
 from scanner.reporters.view import ReportView
@@ -47,6 +48,7 @@ def document(result: ScanResult, view: ReportView) -> dict[str, Any]:
         "contacts": [contact(finding, view) for finding in result.findings],
         "rejected": [rejection(item) for item in result.rejections],
         "alternatives": [_alternative(other) for other in result.alternatives],
+        "classification_context": classification_context.document_json(result, view.language),
         "advice": [{"code": a.value, "text": translate(f"advice.{a.value}", view.language)} for a in result.advice],
     }
 

@@ -12,6 +12,7 @@ from scanner.core.messengers import MessengerProfile, UploadField
 from scanner.core.risk import RiskReason
 from scanner.core.scan import ScanResult
 from scanner.i18n import Language, translate, translate_plural
+from scanner.reporters import classification_context
 from scanner.reporters.rich_parts import bulleted, grid, heading, level_text, numbered, plain
 from scanner.reporters.table_contacts import alternatives_section, riskiest_section, sources_section
 from scanner.reporters.view import ReportView
@@ -127,6 +128,7 @@ def _counts(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
         (translate("report.label.cards_found", lang), found),
         (translate("report.label.categories", lang), f"{summary.business} / {summary.private} / {summary.unknown}"),
         (translate("report.label.natural_persons", lang), str(summary.natural_persons)),
+        *classification_context.table_rows(result, lang),
     ]
     yield grid(rows, view.width)
 

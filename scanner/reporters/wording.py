@@ -31,7 +31,12 @@ def reason_short(reason: RiskReason, lang: Language) -> str:
 
 
 def evidence_text(evidence: Evidence, lang: Language) -> str:
-    return translate(f"evidence.{evidence.code}", lang, **evidence.params_dict())
+    """The evidence in words; a param ``<name>_key`` is a message key, filled in as ``<name>`` in ``lang``."""
+    params = {
+        name.removesuffix("_key"): translate(value, lang) if name.endswith("_key") else value
+        for name, value in evidence.params_dict().items()
+    }
+    return translate(f"evidence.{evidence.code}", lang, **params)
 
 
 def category_label(category: Category, lang: Language) -> str:

@@ -95,7 +95,9 @@ def test_contacts_keep_source_location_and_exposure(full_result: ScanResult) -> 
     assert lena["risk"] == "critical"
     assert lena["risk_reason_codes"] == ["third_country", "private_contact", "minor"]
     assert lena["uploaded_field_status"] == {"phone": "yes", "name": "disputed"}
-    assert lena["phones"] == [{"number": "+49 ••• •• 32", "country": "DE", "type": "mobile", "valid": True}]
+    assert lena["phones"] == [
+        {"number": "+49 ••• •• 32", "country": "DE", "type": "mobile", "valid": True, "region_source": None}
+    ]
     assert contacts[4]["natural_person"] is False
     assert contacts[4]["risk"] == "none"
 
