@@ -8,8 +8,9 @@ from rich.text import Text
 from scanner.cli.console import error_console
 from scanner.cli.options import ScanSettings
 from scanner.core.scan import ScanResult
-from scanner.i18n import Language, translate
+from scanner.i18n import Language, translate, translate_plural
 from scanner.reporters.inert_text import inert
+from scanner.reporters.reading_texts import warning_text
 
 
 def print_diagnostics(result: ScanResult, settings: ScanSettings) -> None:
@@ -31,16 +32,20 @@ def print_diagnostics(result: ScanResult, settings: ScanSettings) -> None:
 def _print_repairs(console: Console, result: ScanResult, settings: ScanSettings) -> None:
     if settings.verbose:
         for repair in result.repairs:
-            text = translate(f"warning.{repair.warning.code.value}", settings.language)
+            text = warning_text(repair.warning, settings.language)
             _say(console, "cli.card_warning", settings.language, path=inert(repair.path), line=repair.warning.line,
                  warning=text)  # fmt: skip
         unlisted = result.repair_count - len(result.repairs)
         if unlisted:
-            _say(console, "cli.repairs_not_listed", settings.language, count=unlisted)
+            _say_plural(console, "cli.repairs_not_listed", settings.language, unlisted)
     elif not settings.quiet:
         for path, count in result.repair_counts:
-            _say(console, "cli.warnings_hidden", settings.language, path=inert(path), count=count)
+            _say_plural(console, "cli.warnings_hidden", settings.language, count, path=inert(path))
 
 
 def _say(console: Console, key: str, language: Language, **params: object) -> None:
     console.print(Text(translate(key, language, **params)), soft_wrap=True)
+
+
+def _say_plural(console: Console, key: str, language: Language, count: int, **params: object) -> None:
+    console.print(Text(translate_plural(key, language, count, **params)), soft_wrap=True)

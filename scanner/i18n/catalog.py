@@ -62,3 +62,17 @@ def translate(key: str, lang: Language, /, **params: object) -> str:
     """The text for ``key`` in ``lang`` with ``{name}`` placeholders filled; a missing key is a programming error."""
     texts = _catalog()[key]
     return texts[lang.value].format(**params)
+
+
+def plural_form(count: int) -> str:
+    """``one`` or ``other``: German and English share the rule that only exactly 1 takes the singular.
+
+    Written here rather than taken from Babel: two languages with one identical two-form rule do not justify a
+    dependency and its locale data; a language with more forms would (CLDR plural rules).
+    """
+    return "one" if count == 1 else "other"
+
+
+def translate_plural(key: str, lang: Language, /, count: int, **params: object) -> str:
+    """The singular (``key.one``) or plural (``key.other``) text for ``count``, with ``{count}`` filled in."""
+    return translate(f"{key}.{plural_form(count)}", lang, count=count, **params)

@@ -10,14 +10,21 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Iterator
 
-from scanner.core.risk import RiskLevel
+from scanner.core.risk import REASON_WEIGHT, RiskLevel
 from scanner.core.scan import ContactFinding, ScanResult
-from scanner.i18n import Language, translate
+from scanner.i18n import Language, translate, translate_plural
 from scanner.reporters.inert_text import inert
 from scanner.reporters.masking import shown_email, shown_name, shown_phone
 from scanner.reporters.table_contacts import riskiest
 from scanner.reporters.view import ReportView
-from scanner.reporters.wording import category_label, decimal, destinations_text, level_label, reason_short
+from scanner.reporters.wording import (
+    category_label,
+    datetime_text,
+    decimal,
+    destinations_text,
+    level_label,
+    reason_short,
+)
 
 _PUNCTUATION = frozenset(string.punctuation)
 
@@ -42,6 +49,8 @@ def _lines(result: ScanResult, view: ReportView) -> Iterator[str]:
     yield from _alternatives(result, lang)
     yield from _riskiest(result, view)
     yield translate("report.note.unmasked" if view.show_pii else "report.note.masked", lang)
+    yield ""
+    yield translate("report.note.not_legal_advice", lang)
 
 
 def _header(result: ScanResult, view: ReportView) -> Iterator[str]:
@@ -53,7 +62,7 @@ def _header(result: ScanResult, view: ReportView) -> Iterator[str]:
         yield f"- {translate('html.label.client', lang)}: {md_text(view.client)}"
     if view.consultant:
         yield f"- {translate('html.label.consultant', lang)}: {md_text(view.consultant)}"
-    when = result.scanned_at.strftime("%Y-%m-%d %H:%M %Z").strip()
+    when = datetime_text(result.scanned_at, lang, view.timezone)
     yield f"- {translate('report.label.scanned_at', lang)}: {when}"
     files = ", ".join(md_text(report.path) for report in result.files)
     yield f"- {translate('report.label.files', lang)}: {files}"
@@ -62,25 +71,27 @@ def _header(result: ScanResult, view: ReportView) -> Iterator[str]:
 
 
 def _figures(result: ScanResult, lang: Language) -> Iterator[str]:
-    summary = result.summary
+    summary, people = result.summary, result.people_summary.figures
     rows = [
         ("report.label.cards_found", translate("report.value.cards_found", lang, found=summary.cards_found,
-                                               contacts=summary.contacts, rejected=summary.rejected)),
+                                               contacts_read=translate_plural("report.value.contacts_read", lang,
+                                                                              summary.contacts),
+                                               rejected=summary.rejected)),
         ("report.label.categories", f"{summary.business} / {summary.private} / {summary.unknown}"),
-        ("report.label.third_parties", str(summary.third_parties_exposed)),
-        ("report.label.third_country", str(summary.third_country_persons)),
-        ("html.figure.private", str(summary.private_persons_exposed)),
-        ("report.label.minors_exposed", str(summary.minors_exposed)),
-        ("report.label.special_exposed", str(summary.special_category_exposed)),
-        ("report.label.non_users", decimal(summary.estimated_non_users, lang)),
+        ("report.label.third_parties", str(people.uploaded)),
+        ("report.label.third_country", str(people.third_country)),
+        ("html.figure.private", str(people.private_exposed)),
+        ("report.label.minors_exposed", str(people.minors_exposed)),
+        ("report.label.special_exposed", str(people.special_exposed)),
+        ("report.label.non_users", _estimate(people.estimated_non_users, people.non_user_fallbacks, lang)),
     ]  # fmt: skip
-    if summary.destinations:
-        rows.insert(4, ("report.label.destinations", destinations_text(summary.destinations, lang)))
+    if people.destinations:
+        rows.insert(4, ("report.label.destinations", destinations_text(people.destinations, lang)))
     yield f"## {translate('report.section.exposure', lang)}"
     yield ""
     yield from _table((translate("markdown.column.figure", lang), translate("markdown.column.value", lang)),
                       ((translate(key, lang), value) for key, value in rows))  # fmt: skip
-    reasons = result.overall.reasons
+    reasons = [(reason, people.reasons[reason]) for reason in REASON_WEIGHT if people.reasons.get(reason)]
     if reasons:
         yield ""
         for reason, count in reasons:
@@ -120,14 +131,16 @@ def _alternatives(result: ScanResult, lang: Language) -> Iterator[str]:
     yield f"## {translate('report.section.alternatives', lang)}"
     yield ""
     columns = ("messenger", "persons_uploaded", "unprotected", "non_users", "level")
-    summary = result.summary
+    people = result.people_summary.figures
     current = translate("report.value.current", lang, name=md_text(result.messenger.display_name))
-    rows = [(current, str(summary.third_parties_exposed), str(summary.unprotected_persons),
-             _estimate(summary.estimated_non_users, summary.non_user_fallbacks, lang),
+    rows = [(current, str(people.uploaded), str(people.unprotected),
+             _estimate(people.estimated_non_users, people.non_user_fallbacks, lang),
              level_label(result.overall.level, lang))]  # fmt: skip
     rows.extend(
-        (md_text(other.profile.display_name), str(other.persons_uploaded), str(other.unprotected_persons),
-         _estimate(other.estimated_non_users, other.non_user_fallbacks, lang), level_label(other.level, lang))
+        (md_text(other.profile.display_name), str(other.people_figures.uploaded),
+         str(other.people_figures.unprotected),
+         _estimate(other.people_figures.estimated_non_users, other.people_figures.non_user_fallbacks, lang),
+         level_label(other.level, lang))
         for other in result.alternatives
     )  # fmt: skip
     yield from _table(tuple(translate(f"report.column.{column}", lang) for column in columns), rows)
@@ -149,7 +162,8 @@ def _riskiest(result: ScanResult, view: ReportView) -> Iterator[str]:
     headers = tuple(translate(f"markdown.column.{column}", lang) for column in columns)
     rows = (_contact_row(number, finding, view) for number, finding in enumerate(shown, start=1))
     yield from _table(headers, rows)
-    at_risk = result.summary.contacts - result.summary.risk_levels.get(RiskLevel.NONE.value, 0)
+    levels = result.people_summary.figures.levels
+    at_risk = sum(count for level, count in levels.items() if level != RiskLevel.NONE.value)
     if len(shown) < at_risk:
         yield ""
         yield translate("html.note.riskiest_partial", lang, shown=len(shown), total=at_risk)

@@ -25,7 +25,7 @@ from scanner.core.messengers import (
 )
 from scanner.i18n import Language, translate
 from scanner.reporters.inert_text import escape_json_text, inert
-from scanner.reporters.wording import country_name, fact_label
+from scanner.reporters.wording import country_name, date_text, fact_label
 
 
 def render_table(profiles: Sequence[MessengerProfile], lang: Language, *, width: int, color: bool) -> str:
@@ -45,7 +45,7 @@ def render_table(profiles: Sequence[MessengerProfile], lang: Language, *, width:
 
 def _heading(profile: MessengerProfile, lang: Language) -> str:
     default = translate("list.default", lang) if profile.default else ""
-    checked = translate("list.checked", lang, date=profile.checked.isoformat())
+    checked = translate("list.checked", lang, date=date_text(profile.checked, lang))
     return f"{profile.display_name} ({profile.id}){default}, {checked}"
 
 

@@ -32,7 +32,8 @@ def heading(text: str) -> Group:
 
 
 def level_text(label: str, level: RiskLevel) -> Text:
-    return plain(label.upper() if level.rank >= RiskLevel.HIGH.rank else label, LEVEL_STYLES[level])
+    """Every level in the same casing as the catalog spells it; colour, not capitals, marks the serious ones."""
+    return plain(label, LEVEL_STYLES[level])
 
 
 def grid(rows: Sequence[tuple[str, Text | str]], width: int) -> Table:

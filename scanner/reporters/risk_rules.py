@@ -26,6 +26,7 @@ def render(lang: Language, *, width: int) -> str:
     console.print(table)
     console.print()
     console.print(Text(translate("rules.footer", lang)))
+    console.print(Text(translate("report.note.not_legal_advice", lang)))
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 

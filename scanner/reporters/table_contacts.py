@@ -33,15 +33,17 @@ def alternatives_section(result: ScanResult, view: ReportView) -> Iterator[Rende
     yield heading(translate("report.section.alternatives", lang))
     table = _table(lang, ("messenger", "persons_uploaded", "unprotected", "non_users", "level"), numeric=(1, 2, 3))
     current = translate("report.value.current", lang, name=_marked_name(result.messenger))
-    summary = result.summary
-    figures = (summary.third_parties_exposed, summary.unprotected_persons, summary.estimated_non_users)
-    bound = bool(summary.non_user_fallbacks)
+    people = result.people_summary.figures
+    figures = (people.uploaded, people.unprotected, people.estimated_non_users)
+    bound = bool(people.non_user_fallbacks)
     table.add_row(*_alternative_row(current, figures, bound, result.overall.level, lang))
     for other in result.alternatives:
-        figures = (other.persons_uploaded, other.unprotected_persons, other.estimated_non_users)
-        bound = bool(other.non_user_fallbacks)
-        table.add_row(*_alternative_row(_marked_name(other.profile), figures, bound, other.level, lang))
-    yield table
+        people = other.people_figures
+        figures = (people.uploaded, people.unprotected, people.estimated_non_users)
+        bound = bool(people.non_user_fallbacks)
+        level = RiskLevel.highest((other.level, people.level))
+        table.add_row(*_alternative_row(_marked_name(other.profile), figures, bound, level, lang))
+    yield _fixed(table, (1, 2, 3, 4))
     yield from _alternative_notes(result, lang)
 
 
@@ -60,7 +62,7 @@ def sources_section(result: ScanResult, view: ReportView) -> Iterator[Renderable
                    source.special_category_persons)  # fmt: skip
         level = level_text(level_label(source.level, lang), source.level)
         table.add_row(plain(source.path), *(plain(str(figure)) for figure in figures), level)
-    yield table
+    yield _fixed(table, (1, 2, 3, 4, 5, 6))
     if len(ranked) > SOURCES_SHOWN:
         yield plain(translate("report.note.sources_shown", lang, shown=SOURCES_SHOWN, total=len(ranked)), "dim")
 
@@ -81,7 +83,10 @@ def _alternative_notes(result: ScanResult, lang: Language) -> Iterator[Renderabl
         yield plain(translate("report.note.unconfirmed_marker", lang), "dim")
     if any(_opt_in(profile) for profile in profiles):
         yield plain(translate("report.note.opt_in_marker", lang), "dim")
-    fallbacks = (result.summary.non_user_fallbacks, *(other.non_user_fallbacks for other in result.alternatives))
+    fallbacks = (
+        result.people_summary.figures.non_user_fallbacks,
+        *(other.people_figures.non_user_fallbacks for other in result.alternatives),
+    )
     if any(fallbacks):
         yield plain(translate("report.note.upper_bound_marker", lang), "dim")
 
@@ -98,8 +103,22 @@ def _alternative_row(
 def _table(lang: Language, columns: tuple[str, ...], numeric: tuple[int, ...] = ()) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
     for number, column in enumerate(columns):
-        header = plain(translate(f"report.column.{column}", lang))
-        table.add_column(header, justify="right" if number in numeric else "left", overflow="fold")
+        text = translate(f"report.column.{column}", lang)
+        # A header wraps between words, never inside one: the column is at least as wide as its longest word.
+        longest = max(len(word) for word in text.split())
+        table.add_column(plain(text), justify="right" if number in numeric else "left", overflow="fold",
+                         min_width=longest)  # fmt: skip
+    return table
+
+
+def _fixed(table: Table, columns: tuple[int, ...]) -> Table:
+    """Figures and levels are never cut: those columns get the width of their widest cell or header word, so that
+    only the text columns (messenger, file path) wrap when the terminal is narrow."""
+    for number in columns:
+        column = table.columns[number]
+        header = column.header.plain if isinstance(column.header, Text) else str(column.header)
+        cells = [cell.plain if isinstance(cell, Text) else str(cell) for cell in column.cells]
+        column.width = max([len(word) for word in header.split()] + [len(cell) for cell in cells])
     return table
 
 
@@ -120,9 +139,10 @@ def riskiest_section(result: ScanResult, view: ReportView) -> Iterator[Renderabl
     for number, finding in enumerate(shown, start=1):
         table.add_row(plain(str(number)), _contact(finding, view), _assessment(finding, lang))
     yield table
-    at_risk = result.summary.contacts - result.summary.risk_levels.get(RiskLevel.NONE.value, 0)
+    levels = result.people_summary.figures.levels
+    at_risk = sum(count for level, count in levels.items() if level != RiskLevel.NONE.value)
     if len(shown) < at_risk:
-        yield plain(translate("report.note.findings_partial", lang, shown=len(shown), total=at_risk), "dim")
+        yield plain(translate("report.note.people_partial", lang, shown=len(shown), total=at_risk), "dim")
 
 
 def _contact(finding: ContactFinding, view: ReportView) -> Text:
@@ -130,14 +150,17 @@ def _contact(finding: ContactFinding, view: ReportView) -> Text:
     lines = [plain(shown_name(finding.display_name, view.show_pii)), plain(finding.pseudonym, "dim")]
     lines.extend(plain(shown_phone(phone, view.show_pii)) for phone in finding.phones)
     lines.extend(plain(shown_email(address, view.show_pii)) for address in finding.emails)
+    if len(finding.person_phones) > 1:
+        paths = ", ".join(finding.person_phones)
+        lines.append(plain(translate("report.value.person_phones", view.language, paths=paths)))
     return Text("\n").join(line for line in lines if line.plain)
 
 
 def _assessment(finding: ContactFinding, lang: Language) -> Group:
-    """The level and category on the first line, then each reason as an indented item."""
+    """The level and category on the first line, how sure the classification is on the second, then each reason."""
     classification, level = finding.classification, finding.risk.level
-    confidence = round(classification.confidence * 100)
-    category = translate("report.value.category", lang, category=category_label(classification.category, lang),
-                         confidence=confidence)  # fmt: skip
+    category = category_label(classification.category, lang)
     first = Text.assemble(level_text(level_label(level, lang), level), plain(f" · {category}"))
-    return Group(first, bulleted([reason_short(reason, lang) for reason in finding.risk.reasons]))
+    confidence = translate("report.value.confidence", lang, confidence=round(classification.confidence * 100))
+    reasons = bulleted([reason_short(reason, lang) for reason in finding.risk.reasons])
+    return Group(first, plain(confidence, "dim"), reasons)

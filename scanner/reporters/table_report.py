@@ -9,14 +9,17 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from scanner.core.messengers import MessengerProfile, UploadField
-from scanner.core.risk import RiskReason
+from scanner.core.risk import REASON_WEIGHT, RiskReason
 from scanner.core.scan import ScanResult
-from scanner.i18n import Language, translate
+from scanner.i18n import Language, translate, translate_plural
+from scanner.reporters import classification_context
 from scanner.reporters.rich_parts import bulleted, grid, heading, level_text, numbered, plain
 from scanner.reporters.table_contacts import alternatives_section, riskiest_section, sources_section
 from scanner.reporters.view import ReportView
 from scanner.reporters.wording import (
     country_name,
+    date_text,
+    datetime_text,
     decimal,
     destinations_text,
     fact_label,
@@ -72,7 +75,7 @@ def _header(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
         entity = _marked(profile.eu_entity.value, profile, "eu_entity", lang)
         rows.append((translate("report.label.eu_entity", lang), entity))
     rows.append((translate("report.label.profile_destinations", lang), _profile_destinations(profile, lang)))
-    rows.append((translate("report.label.scanned_at", lang), _scanned(result, lang)))
+    rows.append((translate("report.label.scanned_at", lang), _scanned(result, view)))
     rows.append((translate("report.label.files", lang), _files(result, lang)))
     if profile.unconfirmed():
         labels = ", ".join(fact_label(name, lang) for name in profile.unconfirmed())
@@ -100,47 +103,67 @@ def _profile_destinations(profile: MessengerProfile, lang: Language) -> str:
     return _marked(names, profile, "destinations", lang)
 
 
-def _scanned(result: ScanResult, lang: Language) -> str:
-    when = result.scanned_at.strftime("%Y-%m-%d %H:%M %Z").strip()
-    return translate("report.value.scanned_at", lang, when=when, today=result.today.isoformat())
+def _scanned(result: ScanResult, view: ReportView) -> str:
+    lang = view.language
+    when = datetime_text(result.scanned_at, lang, view.timezone)
+    return translate("report.value.scanned_at", lang, when=when, today=date_text(result.today, lang))
 
 
 def _files(result: ScanResult, lang: Language) -> str:
+    """Read and unreadable add up to the files given (a directory given counts as the files found in it)."""
     problems = sum(report.problem is not None for report in result.files)
+    read = len(result.files) - problems
     if problems:
-        return translate("report.value.files_with_problems", lang, count=len(result.files), problems=problems)
-    return translate("report.value.files", lang, count=len(result.files))
+        return translate("report.value.files_with_problems", lang, count=read, problems=problems)
+    return translate("report.value.files", lang, count=read)
 
 
 def _counts(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
     lang, summary = view.language, result.summary
     yield heading(translate("report.section.counts", lang))
-    found = translate("report.value.cards_found", lang, found=summary.cards_found, contacts=summary.contacts,
+    contacts_read = translate_plural("report.value.contacts_read", lang, summary.contacts)
+    found = translate("report.value.cards_found", lang, found=summary.cards_found, contacts_read=contacts_read,
                       rejected=summary.rejected)  # fmt: skip
     rows: list[tuple[str, Text | str]] = [
         (translate("report.label.cards_found", lang), found),
         (translate("report.label.categories", lang), f"{summary.business} / {summary.private} / {summary.unknown}"),
         (translate("report.label.natural_persons", lang), str(summary.natural_persons)),
+        (translate("report.label.people", lang), _people(result, lang)),
+        *classification_context.table_rows(result, lang),
     ]
     yield grid(rows, view.width)
+
+
+def _people(result: ScanResult, lang: Language) -> str:
+    """ "42 people in 126 entries on 3 phones, 42 of them on more than one phone": people first, then cards."""
+    people = result.people_summary
+    figures = {"people": people.people, "entries": people.entries, "phones": people.phones}
+    text = translate("report.value.people" if people.phones > 1 else "report.value.people_one_phone", lang, **figures)
+    if people.on_several_phones:
+        text += ", " + translate("report.value.people_several", lang, several=people.on_several_phones)
+    return text
 
 
 def _exposure(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
-    lang, summary = view.language, result.summary
+    lang, people = view.language, result.people_summary
+    figures = people.figures
     yield heading(translate("report.section.exposure", lang))
     rows: list[tuple[str, Text | str]] = [
-        (translate("report.label.third_parties", lang), str(summary.third_parties_exposed)),
-        (translate("report.label.third_country", lang), str(summary.third_country_persons)),
+        (translate("report.label.third_parties", lang), str(figures.uploaded)),
+        (translate("report.label.third_country", lang), str(figures.third_country)),
     ]
-    if summary.destinations:
-        rows.append((translate("report.label.destinations", lang), destinations_text(summary.destinations, lang)))
+    if figures.destinations:
+        rows.append((translate("report.label.destinations", lang), destinations_text(figures.destinations, lang)))
     rows.append((translate("report.label.fields", lang), _fields(result, lang)))
+    rows.extend(("", note) for note in _field_notes(result, lang))
     rows.extend(_non_users(result, lang))
-    special = _of_total(summary.special_category_exposed, summary.special_category_contacts, lang)
+    special = _of_total(figures.special_exposed, people.special_categories, lang)
     rows.append((translate("report.label.special_exposed", lang), special))
-    minors = _of_total(summary.minors_exposed, summary.minors, lang)
+    minors = _of_total(figures.minors_exposed, people.minors, lang)
     rows.append((translate("report.label.minors_exposed", lang), minors))
     yield grid(rows, view.width)
+    if people.entries > people.people:
+        yield plain(translate("report.note.people_counted_once", lang), "dim")
 
 
 def _of_total(count: int, total: int, lang: Language) -> str:
@@ -154,7 +177,7 @@ def _fields(result: ScanResult, lang: Language) -> str:
         fact = result.messenger.fields.get(field)
         if not fact.value.may_leave_phone:
             continue
-        count = result.summary.fields_exposed.get(field.value, 0)
+        count = result.people_summary.figures.fields.get(field.value, 0)
         parts.append(_field(field, count, field_marker(fact), lang))
     return ", ".join(parts) or translate("report.value.nothing", lang)
 
@@ -166,14 +189,42 @@ def _field(field: UploadField, count: int, marker: str | None, lang: Language) -
     return translate("report.value.field_marked", lang, field=label, count=count, status=marker_label(marker, lang))
 
 
+def _field_notes(result: ScanResult, lang: Language) -> list[str]:
+    """What "disputed" or "unconfirmed" beside a field means, where it appears, with the profile's own note."""
+    notes: list[str] = []
+    for field in UploadField:
+        fact = result.messenger.fields.get(field)
+        marker = field_marker(fact)
+        if not fact.value.may_leave_phone or marker is None:
+            continue
+        if fact.note:
+            explanation = translate(f"report.note.field_{marker}_because", lang, note=translate(fact.note, lang))
+        else:
+            explanation = translate(f"report.note.field_{marker}", lang)
+        notes.append(translate("report.note.field_status", lang, field=_capitalised(field_label(field, lang)),
+                               status=marker_label(marker, lang), explanation=explanation))  # fmt: skip
+    return notes
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _non_users(result: ScanResult, lang: Language) -> list[tuple[str, Text | str]]:
-    estimate = decimal(result.summary.estimated_non_users, lang)
+    """The expected number of non-users (people), marked as an upper bound where figures were missing, and why it
+    differs from the count of people who carry the reason "probably not a user"."""
+    figures = result.people_summary.figures
+    fallbacks = figures.non_user_fallbacks
+    estimate = ("≤ " if fallbacks else "") + decimal(figures.estimated_non_users, lang)
     rows: list[tuple[str, Text | str]] = [
         (translate("report.label.non_users", lang), translate("report.value.non_users", lang, estimate=estimate))
     ]
-    fallbacks = result.summary.non_user_fallbacks
+    likely = figures.reasons.get(RiskReason.LIKELY_NON_USER, 0)
+    if figures.estimated_non_users:
+        reason = reason_short(RiskReason.LIKELY_NON_USER, lang)
+        rows.append(("", translate_plural("report.note.non_user_count", lang, likely, reason=reason)))
     if fallbacks:
-        rows.append(("", translate("report.note.non_user_fallback", lang, count=fallbacks)))
+        rows.append(("", translate_plural("report.note.non_user_fallback", lang, fallbacks)))
     return rows
 
 
@@ -182,8 +233,10 @@ def _risk(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
     yield heading(translate("report.section.risk", lang))
     level = level_text(level_label(overall.level, lang), overall.level)
     yield grid([(translate("report.label.overall", lang), level)], view.width)
-    if overall.reasons:
-        yield bulleted([_reason_count(reason, count, lang) for reason, count in overall.reasons])
+    counts = result.people_summary.figures.reasons
+    reasons = [reason for reason in REASON_WEIGHT if counts.get(reason)]
+    if reasons:
+        yield bulleted([_reason_count(reason, counts[reason], lang) for reason in reasons])
         yield plain(translate("report.note.reason_counts", lang), "dim")
 
 
@@ -206,4 +259,4 @@ def _notes(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
     if result.summary.rejected:
         yield plain(translate("report.note.rejected", lang, count=result.summary.rejected))
     yield plain(translate("report.note.unmasked" if view.show_pii else "report.note.masked", lang), "dim")
-
+    yield plain(translate("report.note.not_legal_advice", lang), "dim")

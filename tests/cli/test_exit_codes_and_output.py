@@ -36,7 +36,7 @@ def scan(*arguments: str) -> tuple[int, str, str]:
 def test_completed_scan_exits_0_by_default_whatever_the_risk(private_export: Path) -> None:
     code, stdout, _ = scan(str(private_export))
     assert code == ExitCode.COMPLETED
-    assert "HIGH" in stdout
+    assert "Overall risk  high" in stdout
 
 
 def test_fail_on_exits_1_at_or_above_the_level(private_export: Path) -> None:
@@ -97,7 +97,7 @@ def test_output_file_is_written_only_after_success(tmp_path: Path, private_expor
 def test_output_dash_means_stdout(private_export: Path) -> None:
     code, stdout, _ = scan(str(private_export), "-f", "json", "-o", "-")
     assert code == ExitCode.COMPLETED
-    assert json.loads(stdout)["schema_version"] == 1
+    assert json.loads(stdout)["schema_version"] == 2
 
 
 def test_unwritable_output_is_exit_2(private_export: Path, tmp_path: Path) -> None:

@@ -65,7 +65,7 @@ def test_german_messages(tmp_path: Path) -> None:
     result = RUNNER.invoke(app, ["scan", str(export), "--lang", "de"])
     assert result.exit_code == 0, result.stderr
     assert "Karte 1 abgelehnt" in result.stderr
-    assert "Karten gefunden" in result.stdout
+    assert "Gefundene Karten" in result.stdout
 
 
 def test_repairs_are_counted_per_file_and_listed_with_lines_on_request(tmp_path: Path) -> None:

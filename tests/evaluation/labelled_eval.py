@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -47,6 +48,31 @@ class Answer:
     natural_person: bool
     minor: bool
     special_categories: frozenset[str]
+
+
+def answers(
+    labels: Iterable[Label], contacts: dict[Key, Contact], today: datetime.date, *, organisations_count: bool = True
+) -> list[tuple[Label, Answer]]:
+    """Classify each labelled file as the scan does, one phone at a time, and pair every label with its answer.
+
+    ``organisations_count``: the set's guide labels an Art. 9 hint also when it is only an organisation's role on a
+    business card (a parish as a customer); the classifier reports those apart (``organisation_special``).
+    """
+    from scanner.core.classification import PhoneContext, classify_phone, load_rules
+
+    rules = load_rules()
+    wanted = list(labels)
+    by_file: dict[str, list[Key]] = {}
+    for key in sorted(contacts):
+        by_file.setdefault(key[0], []).append(key)
+    found: dict[Key, Answer] = {}
+    for keys in by_file.values():
+        phone = classify_phone([contacts[key] for key in keys], rules, PhoneContext(today=today))
+        for key, result in zip(keys, phone.results, strict=True):
+            special = (*result.special_categories, *(result.organisation_special if organisations_count else ()))
+            found[key] = Answer(result.category.value, result.natural_person, result.minor,
+                                frozenset(category.value for category in special))
+    return [(label, found[label.key]) for label in wanted]
 
 
 def _flag(text: str) -> bool:

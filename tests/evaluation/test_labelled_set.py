@@ -61,17 +61,8 @@ def test_demo_sample_size() -> None:
 
 
 def _measure(name: str) -> ev.Figures:
-    from scanner.core.classification import classify, load_rules
-
-    rules = load_rules()
     labels, contacts = _labels_and_cards(name)
-    pairs = []
-    for label in labels:
-        result = classify(contacts[label.key], rules, today=REFERENCE_DATE)
-        answer = ev.Answer(result.category.value, result.natural_person, result.minor,
-                        frozenset(special.value for special in result.special_categories))
-        pairs.append((label, answer))
-    return ev.score(pairs)
+    return ev.score(ev.answers(labels, contacts, REFERENCE_DATE))
 
 
 @pytest.mark.parametrize("name", SETS)

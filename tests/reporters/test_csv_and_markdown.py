@@ -69,7 +69,8 @@ def test_markdown_summary_has_figures_advice_and_riskiest(full_result: ScanResul
     assert "## What to do" in text and "1. " in text
     assert "| No. | Contact | Risk | Category | Reasons |" in text
     assert "E\\. M\\." in text  # masked, and Markdown punctuation escaped
-    assert text.rstrip().endswith(translate("report.note.masked", Language.EN))
+    assert translate("report.note.masked", Language.EN) in text
+    assert text.rstrip().endswith(translate("report.note.not_legal_advice", Language.EN))
 
 
 def test_markdown_tables_keep_their_columns(full_result: ScanResult) -> None:

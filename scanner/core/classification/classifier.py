@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from scanner.core.classification.channels import channel_evidence
 from scanner.core.classification.evidence import Code, evidence
+from scanner.core.classification.habits import affection_sign, formal_address, relative_of_client
 from scanner.core.classification.person import is_minor, is_natural_person
 from scanner.core.classification.result import Category, Classification, Evidence, SpecialCategory
 from scanner.core.classification.rules import ClassificationRules
-from scanner.core.classification.texts import contact_texts
-from scanner.core.classification.words import special_categories, word_evidence
+from scanner.core.classification.texts import ContactTexts, contact_texts
+from scanner.core.classification.trades import Trade
+from scanner.core.classification.words import SpecialHint, special_categories, word_evidence
 from scanner.core.model import Contact, Kind
 
 # The summed weight must reach this to decide: one strong cue (a legal form, a family word, a hotline number)
@@ -36,6 +39,10 @@ _RELATIONSHIP = frozenset(
         Code.USER_BUSINESS_KEYWORD,
         Code.OWN_COMPANY_DOMAIN,
         Code.BUSINESS_DOMAIN,
+        Code.TRADE_CUSTOMER,
+        Code.TRADE_SERVICE,
+        Code.TRADE_PARTNER,
+        Code.CLIENT_RELATIVE,
     }
 )
 # A church, party or self-help group is an organisation, but not a place of business: its firm-like evidence
@@ -44,34 +51,128 @@ _COMMUNITY_IGNORES = _EMPLOYER | _ORGANISATION | {Code.LEGAL_FORM_NAME}
 _NOT_PRIVATE_LIFE = frozenset({SpecialCategory.TRADE_UNION})
 
 
-def classify(contact: Contact, rules: ClassificationRules, *, today: datetime.date) -> Classification:
-    """Business, private or unknown with a confidence and readable reasons; never raises on odd cards."""
-    texts = contact_texts(contact)
+@dataclass(frozen=True)
+class Weighed:
+    """A first-pass result with the summed weight behind it (the second pass needs the sign and size)."""
+
+    classification: Classification
+    score: float
+    texts: ContactTexts
+
+
+def classify(
+    contact: Contact, rules: ClassificationRules, *, today: datetime.date, trade: Trade | None = None
+) -> Classification:
+    """Business, private or unknown with a confidence and readable reasons; never raises on odd cards.
+
+    ``trade``: the owner's trade; its clients', services' and partners' words are business evidence.
+    """
+    return weigh(contact, contact_texts(contact), rules, today=today, trade=trade).classification
+
+
+def weigh(
+    contact: Contact, texts: ContactTexts, rules: ClassificationRules, *, today: datetime.date, trade: Trade | None
+) -> Weighed:
+    """The first pass over one card's own evidence."""
     minor = is_minor(contact.birthday, today)
-    found = (*word_evidence(texts, rules), *_card_evidence(contact, minor=minor), *channel_evidence(contact, rules))
-    weighed = tuple(dict.fromkeys(found))
-    special = tuple(special_categories(texts, rules))
+    found = (
+        *word_evidence(texts, rules),
+        *_card_evidence(contact, minor=minor),
+        *channel_evidence(contact, rules),
+        *_habit_evidence(contact, texts),
+        *_trade_evidence(texts, trade),
+    )
+    weighed = _relatives(tuple(dict.fromkeys(found)), texts, trade)
     person = is_natural_person(contact, texts, weighed, rules)
-    weighed = _private_life(weighed, tuple(category for category, _ in special))
-    notes = (*(item for _, item in special), *_person_notes(person=person))
+    hints = tuple(special_categories(texts, rules, person=person))
+    weighed = _private_life(weighed, hints, trade, organisation=_private_life_organisation(texts, rules))
     score = _score(weighed, person_card=texts.has_name())
-    return Classification(
-        category=_category(score),
-        confidence=round(math.tanh(abs(score) / _CONFIDENCE_SCALE), 3),
+    counted, roles = _counted_hints(hints, business=score >= DECISION_THRESHOLD)
+    notes = (*(hint.evidence for hint in counted), *roles, *_person_notes(person=person))
+    classification = Classification(
+        category=category_of(score),
+        confidence=confidence_of(score),
         evidence=(*sorted(weighed, key=lambda item: -abs(item.weight)), *notes),
         natural_person=person,
         minor=minor,
-        special_categories=tuple(category for category, _ in special),
+        special_categories=tuple(hint.category for hint in counted),
+        organisation_special=tuple(hint.category for hint in hints if hint not in counted),
     )
+    return Weighed(classification, score, texts)
 
 
-def _private_life(weighed: tuple[Evidence, ...], special: tuple[SpecialCategory, ...]) -> tuple[Evidence, ...]:
-    """An Art. 9 hint with no business relationship on the card reads as the owner's own doctor or community."""
-    codes = {item.code for item in weighed}
-    if not set(special) - _NOT_PRIVATE_LIFE or codes & _RELATIONSHIP:
+def confidence_of(score: float) -> float:
+    return round(math.tanh(abs(score) / _CONFIDENCE_SCALE), 3)
+
+
+def _habit_evidence(contact: Contact, texts: ContactTexts) -> Iterator[Evidence]:
+    """Formal address before a surname (a customer) and hearts or rings (a loved one), in the name fields."""
+    if formal_address(texts.name):
+        yield evidence(Code.FORMAL_ADDRESS)
+    if affection_sign(" ".join((contact.formatted_name, *contact.nicknames))):
+        yield evidence(Code.AFFECTION_SIGN)
+
+
+def _trade_evidence(texts: ContactTexts, trade: Trade | None) -> Iterator[Evidence]:
+    """The owner's trade: its clients' and services' words in name, note or groups; its partners' anywhere."""
+    if trade is None:
+        return
+    written = _join(texts.name, texts.nicknames, texts.other, *texts.categories)
+    if (keyword := trade.customers.find(written)) is not None:
+        yield evidence(Code.TRADE_CUSTOMER, keyword=keyword, trade=trade.id)
+    elif (keyword := trade.services.find(written)) is not None:
+        yield evidence(Code.TRADE_SERVICE, keyword=keyword, trade=trade.id)
+    # not in ORG: a friend's card may carry the friend's employer, which may be one of the trade's partners
+    if (keyword := trade.partners.find(_join(texts.name, texts.other))) is not None:
+        yield evidence(Code.TRADE_PARTNER, keyword=keyword, trade=trade.id)
+
+
+def _relatives(weighed: tuple[Evidence, ...], texts: ContactTexts, trade: Trade | None) -> tuple[Evidence, ...]:
+    """'Tochter von Fr. K.' is a client's relative: the kinship word then says nothing about the owner's family."""
+    clients = trade is not None and trade.relatives_are_clients
+    if not relative_of_client(texts.person_fields, relatives_are_clients=clients):
         return weighed
-    kept = tuple(item for item in weighed if item.code not in _COMMUNITY_IGNORES)
-    return (*kept, evidence(Code.ART9_PRIVATE_LIFE))
+    kept = tuple(item for item in weighed if item.code != Code.FAMILY_WORD)
+    return (*kept, evidence(Code.CLIENT_RELATIVE))
+
+
+def _private_life_organisation(texts: ContactTexts, rules: ClassificationRules) -> bool:
+    """The card's own name or ORG is a school, Kita, club or the like (not a leisure word in a note)."""
+    return rules.private_services.find(_join(texts.name, texts.org)) is not None
+
+
+def _private_life(
+    weighed: tuple[Evidence, ...], hints: tuple[SpecialHint, ...], trade: Trade | None, *, organisation: bool
+) -> tuple[Evidence, ...]:
+    """An Art. 9 hint with no business relationship on the card reads as the owner's own doctor or community;
+    on a phone whose trade serves such clients (a care service's patients) as a client's data instead. A school,
+    Kita or club without a business relationship is the owner's private life too, whatever firm words it has."""
+    codes = {item.code for item in weighed}
+    if codes & _RELATIONSHIP:
+        return weighed
+    categories = {hint.category for hint in hints} - _NOT_PRIVATE_LIFE
+    if trade is not None and categories and categories <= trade.client_special:
+        return (*weighed, evidence(Code.ART9_CLIENT, trade=trade.id))
+    if categories:
+        kept = tuple(item for item in weighed if item.code not in _COMMUNITY_IGNORES)
+        return (*kept, evidence(Code.ART9_PRIVATE_LIFE))
+    if organisation and codes & _COMMUNITY_IGNORES:
+        kept = tuple(item for item in weighed if item.code not in _COMMUNITY_IGNORES)
+        return (*kept, evidence(Code.PRIVATE_LIFE_ORGANISATION))
+    return weighed
+
+
+def _counted_hints(hints: tuple[SpecialHint, ...], *, business: bool) -> tuple[tuple[SpecialHint, ...], list[Evidence]]:
+    """A hint only in an organisation's own fields of a business contact (a union secretary as the works council's
+    counterpart, a parish as a customer, a dialysis centre as a partner) is that organisation's role, not data
+    about the person: shown as such, not counted. On a private card it is the owner's own doctor or community."""
+    counted = tuple(hint for hint in hints if not (business and hint.organisation_only))
+    roles = [
+        evidence(Code.ART9_ORGANISATION_ROLE, keyword=hint.evidence.params_dict().get("keyword", ""))
+        for hint in hints
+        if business and hint.organisation_only
+    ]
+    return counted, roles
 
 
 def _score(weighed: tuple[Evidence, ...], *, person_card: bool) -> float:
@@ -104,9 +205,13 @@ def _person_notes(*, person: bool) -> Iterator[Evidence]:
         yield evidence(Code.NOT_A_PERSON)
 
 
-def _category(score: float) -> Category:
+def category_of(score: float) -> Category:
     if score >= DECISION_THRESHOLD:
         return Category.BUSINESS
     if score <= -DECISION_THRESHOLD:
         return Category.PRIVATE
     return Category.UNKNOWN
+
+
+def _join(*texts: str) -> str:
+    return " | ".join(text for text in texts if text)

@@ -50,6 +50,28 @@ class Code(StrEnum):
     MINOR = "minor"
     ART9_PRIVATE_LIFE = "art9_private_life"
     NOT_A_PERSON = "not_a_person"
+    # owner context: the trade the phone's owner runs (scanner/data/classification/trades/)
+    TRADE_CUSTOMER = "trade_customer"
+    TRADE_SERVICE = "trade_service"
+    TRADE_PARTNER = "trade_partner"
+    CLIENT_RELATIVE = "client_relative"
+    ART9_CLIENT = "art9_client"
+    ART9_ORGANISATION_ROLE = "art9_organisation_role"
+    # how Germans store contacts: "Frau Becker" is a customer, "Anne ❤️" is not
+    FORMAL_ADDRESS = "formal_address"
+    AFFECTION_SIGN = "affection_sign"
+    PRIVATE_LIFE_ORGANISATION = "private_life_organisation"
+    # the second pass: what this phone's confident cards share with an undecided one
+    PHONE_GROUP = "phone_group"
+    PHONE_NOTE_WORD = "phone_note_word"
+    PHONE_NAME_PATTERN = "phone_name_pattern"
+    PHONE_DOMAIN = "phone_domain"
+    PHONE_NUMBER_BLOCK = "phone_number_block"
+    PHONE_ORGANISATION = "phone_organisation"
+    PHONE_NOTE_WORDS = "phone_note_words"
+    DUPLICATE_NUMBER = "duplicate_number"
+    DUPLICATE_NAME = "duplicate_name"
+    HAND_DECISION = "hand_decision"
     SPECIAL_HEALTH = "special_health"
     SPECIAL_RELIGION = "special_religion"
     SPECIAL_TRADE_UNION = "special_trade_union"
@@ -107,6 +129,20 @@ WEIGHTS: dict[Code, float] = {
     # the owner's own doctor, parish, party or community. Trade unions are left out: a union is often the
     # business's own counterpart (collective agreements, works council).
     Code.ART9_PRIVATE_LIFE: -3.0,
+    # The owner's trade (given or inferred from the phone): its clients' and services' words are what the owner
+    # wrote about the relationship, as strong as "Kunde"; its typical partners a little less.
+    Code.TRADE_CUSTOMER: 3.5,
+    Code.TRADE_SERVICE: 3.0,
+    Code.TRADE_PARTNER: 2.5,
+    # "Tochter von Fr. K.": a relative of someone the owner addresses formally, or of a client on a care phone.
+    Code.CLIENT_RELATIVE: 3.0,
+    # A health word on a care service's phone: a patient's data, so a client of the business.
+    Code.ART9_CLIENT: 1.5,
+    # "Frau Becker", "Hr. Schmitt": how one stores customers, not family and friends. Weak-strong: it decides
+    # alone, but a birthday or a home address outweighs it.
+    Code.FORMAL_ADDRESS: 1.6,
+    # hearts, rings and kisses in a name or nickname: a partner, family or a close friend
+    Code.AFFECTION_SIGN: -3.0,
 }
 
 SPECIAL_CODES: dict[SpecialCategory, Code] = {

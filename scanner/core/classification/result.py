@@ -12,6 +12,15 @@ class Category(StrEnum):
     UNKNOWN = "unknown"
 
 
+class DecidedBy(StrEnum):
+    """Which stage settled a contact's business/private class."""
+
+    RULES = "rules"  # the card's own evidence (first pass)
+    PHONE = "phone"  # what the phone's confident cards share with it (second pass)
+    DUPLICATE = "duplicate"  # a fuller card with the same number or name
+    HAND = "hand"  # the owner's own decision (``contactleak review``, ``scan --decisions``)
+
+
 class SpecialCategory(StrEnum):
     """Art. 9(1) GDPR categories a contact's texts may reveal."""
 
@@ -47,3 +56,7 @@ class Classification:
     natural_person: bool
     minor: bool
     special_categories: tuple[SpecialCategory, ...]
+    decided_by: DecidedBy = DecidedBy.RULES
+    # Art. 9 hints that are only an organisation's role on a business contact (a union as the works council's
+    # counterpart, a parish as a customer): shown with their reason, not counted as data about a person.
+    organisation_special: tuple[SpecialCategory, ...] = ()

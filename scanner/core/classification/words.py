@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from scanner.core.classification.evidence import SPECIAL_CODES, Code, evidence
 from scanner.core.classification.matching import KeywordList
@@ -33,13 +34,29 @@ def word_evidence(texts: ContactTexts, rules: ClassificationRules) -> Iterator[E
             yield evidence(code, keyword=keyword)
 
 
-def special_categories(texts: ContactTexts, rules: ClassificationRules) -> Iterator[tuple[SpecialCategory, Evidence]]:
+@dataclass(frozen=True)
+class SpecialHint:
+    """One Art. 9 category hinted at, and whether only an organisation's own fields carry it (ORG, TITLE, ROLE,
+    or the name of a card that names no person): then it may be the organisation's role, not the person's data."""
+
+    category: SpecialCategory
+    evidence: Evidence
+    organisation_only: bool
+
+
+def special_categories(
+    texts: ContactTexts, rules: ClassificationRules, *, person: bool = True
+) -> Iterator[SpecialHint]:
     """The Art. 9 categories hinted at anywhere in the card's texts, in the order of SpecialCategory."""
-    text = texts.everything
+    about_person = _join(texts.name if person else "", texts.nicknames, texts.note, *texts.categories)
+    about_organisation = _join("" if person else texts.name, texts.org, texts.job)
     for category, keywords in rules.special:
-        keyword = keywords.find(text)
+        keyword = keywords.find(about_person)
+        organisation_only = keyword is None
+        if keyword is None:
+            keyword = keywords.find(about_organisation)
         if keyword is not None:
-            yield category, evidence(SPECIAL_CODES[category], keyword=keyword)
+            yield SpecialHint(category, evidence(SPECIAL_CODES[category], keyword=keyword), organisation_only)
 
 
 def entity_word_in_name(texts: ContactTexts, rules: ClassificationRules) -> bool:

@@ -8,7 +8,7 @@ from scanner.core.risk import RiskLevel
 from scanner.core.scan import ScanResult
 from scanner.i18n import Language, translate
 from scanner.reporters.view import ReportView
-from scanner.reporters.wording import level_label
+from scanner.reporters.wording import date_text, datetime_text, level_label
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,8 @@ class HtmlContext:
         return level_label(level, self.lang)
 
     def date(self) -> str:
-        """The scan day as people write it: 02.12.2026 in German, 2 December 2026 in English."""
-        day = self.result.scanned_at.date()
-        if self.lang is Language.DE:
-            return day.strftime("%d.%m.%Y")
-        return f"{day.day} {day.strftime('%B %Y')}"
+        """The scan day as the reader writes it (``wording.date_text``), in the view's time zone."""
+        return date_text(self.result.scanned_at.astimezone(self.view.timezone).date(), self.lang)
+
+    def moment(self) -> str:
+        return datetime_text(self.result.scanned_at, self.lang, self.view.timezone)

@@ -33,6 +33,7 @@ from scanner.reporters.table_contacts import riskiest
 from scanner.reporters.wording import (
     category_label,
     country_name,
+    date_text,
     decimal,
     fact_label,
     field_label,
@@ -62,7 +63,7 @@ SectionRenderer = Callable[[HtmlContext], "HtmlSection | None"]
 
 def cover(ctx: HtmlContext) -> HtmlSection:
     """Page one: who it is for, the verdict in one sentence, the level, the three numbers, the first steps."""
-    result, summary = ctx.result, ctx.result.summary
+    result, people = ctx.result, ctx.result.people_summary.figures
     sources = len(result.files)
     heading = (
         ctx.t("html.cover.heading_fleet", messenger=ctx.messenger, count=sources)
@@ -70,10 +71,9 @@ def cover(ctx: HtmlContext) -> HtmlSection:
         else ctx.t("html.cover.heading", messenger=ctx.messenger)
     )
     figures = (
-        (summary.third_parties_exposed, "html.figure.persons",
-         ctx.t("html.figure.persons_note", messenger=ctx.messenger)),
-        (summary.private_persons_exposed, "html.figure.private", ctx.t("html.figure.private_note")),
-        (f"{summary.minors_exposed} / {summary.special_category_exposed}", "html.figure.sensitive",
+        (people.uploaded, "html.figure.persons", ctx.t("html.figure.persons_note", messenger=ctx.messenger)),
+        (people.private_exposed, "html.figure.private", ctx.t("html.figure.private_note")),
+        (f"{people.minors_exposed} / {people.special_exposed}", "html.figure.sensitive",
          ctx.t("html.figure.sensitive_note")),
     )  # fmt: skip
     steps = tuple(ctx.t(f"advice.{advice.value}") for advice in result.advice[:FIRST_STEPS])
@@ -86,18 +86,18 @@ def cover(ctx: HtmlContext) -> HtmlSection:
 
 
 def _verdict(ctx: HtmlContext) -> str:
-    summary, level = ctx.result.summary, ctx.result.overall.level
-    codes = list(summary.destinations) or list(ctx.result.messenger.destinations.value or ())
+    people, level = ctx.result.people_summary.figures, ctx.result.overall.level
+    codes = list(people.destinations) or list(ctx.result.messenger.destinations.value or ())
     countries = ", ".join(country_name(code, ctx.lang) for code in codes) or country_name(None, ctx.lang)
-    where = ctx.t("html.where.third_country" if summary.unprotected_persons else "html.where.protected",
+    where = ctx.t("html.where.third_country" if people.unprotected else "html.where.protected",
                   countries=countries)  # fmt: skip
-    return ctx.t(f"html.verdict.{level.value}", messenger=ctx.messenger, persons=summary.third_parties_exposed,
+    return ctx.t(f"html.verdict.{level.value}", messenger=ctx.messenger, persons=people.uploaded,
                  countries=countries, where=where)  # fmt: skip
 
 
 def flow(ctx: HtmlContext) -> HtmlSection | None:
     """Where the data goes (phone -> operator -> countries) and the business/private/unknown bar."""
-    result, summary = ctx.result, ctx.result.summary
+    result, summary, people = ctx.result, ctx.result.summary, ctx.result.people_summary.figures
     if not summary.contacts:
         return None
     not_uploaded = summary.contacts - summary.third_parties_exposed
@@ -105,12 +105,12 @@ def flow(ctx: HtmlContext) -> HtmlSection | None:
     phone_lines = (
         ctx.t("html.flow.address_books", count=sources) if sources > 1 else ctx.t("html.flow.address_book"),
         ctx.t("html.flow.contacts", count=summary.contacts),
-        *wrapped(ctx.t("html.flow.persons", count=summary.third_parties_exposed)),
+        *wrapped(ctx.t("html.flow.persons", count=people.uploaded)),
         *wrapped(ctx.t("html.flow.not_uploaded", count=not_uploaded)),
     )
     figures = FlowFigures(
         contacts=summary.contacts,
-        persons=summary.third_parties_exposed,
+        persons=people.uploaded,
         phone_lines=phone_lines,
         operator_lines=_operator_lines(ctx),
         destinations=_destinations(ctx),
@@ -143,7 +143,7 @@ def _operator_lines(ctx: HtmlContext) -> tuple[str, ...]:
 
 def _destinations(ctx: HtmlContext) -> tuple[Destination, ...]:
     """Each country the profile names, with the protection the risk rules give it (core's ``UploadPlan``)."""
-    profile, persons = ctx.result.messenger, ctx.result.summary.third_parties_exposed
+    profile, persons = ctx.result.messenger, ctx.result.people_summary.figures.uploaded
     plan = UploadPlan.of(profile)
     protection = {third.country: third.protection for third in third_countries(profile)}
     codes: tuple[str | None, ...] = profile.destinations.value or (None,)
@@ -168,7 +168,7 @@ def _unprotected_tone(protection: Protection) -> str:
 
 
 def _flow_notes(ctx: HtmlContext) -> tuple[str, ...]:
-    result, summary = ctx.result, ctx.result.summary
+    result, people = ctx.result, ctx.result.people_summary.figures
     fields = []
     for field in UploadField:
         fact = result.messenger.fields.get(field)
@@ -180,27 +180,26 @@ def _flow_notes(ctx: HtmlContext) -> tuple[str, ...]:
     notes = [ctx.t("html.flow.caption", messenger=ctx.messenger)]
     if fields:
         notes.append(ctx.t("html.flow.fields", fields=", ".join(fields)))
-    if summary.third_parties_exposed:
-        estimate = decimal(summary.estimated_non_users, ctx.lang)
+    if people.uploaded:
+        estimate = decimal(people.estimated_non_users, ctx.lang)
         notes.append(ctx.t("html.flow.non_users", estimate=estimate, messenger=ctx.messenger))
-    if summary.non_user_fallbacks:
-        notes.append(ctx.t("html.flow.non_users_bound", count=summary.non_user_fallbacks))
+    if people.non_user_fallbacks:
+        notes.append(ctx.t("html.flow.non_users_bound", count=people.non_user_fallbacks))
     return tuple(notes)
 
 
 def alternatives(ctx: HtmlContext) -> HtmlSection | None:
     """The same address book under the other messengers: chart and table."""
-    result, summary = ctx.result, ctx.result.summary
-    if not result.alternatives or not summary.contacts:
+    result, people = ctx.result, ctx.result.people_summary.figures
+    if not result.alternatives or not result.summary.contacts:
         return None
     current = ctx.t("report.value.current", name=ctx.messenger)
-    rows = [(current, summary.third_parties_exposed, summary.unprotected_persons, summary.estimated_non_users,
-             summary.non_user_fallbacks, result.overall.level, True, bool(result.messenger.unconfirmed()))]
-    rows.extend(
-        (other.profile.display_name, other.persons_uploaded, other.unprotected_persons, other.estimated_non_users,
-         other.non_user_fallbacks, other.level, False, bool(other.profile.unconfirmed()))
-        for other in result.alternatives
-    )  # fmt: skip
+    rows = [(current, people.uploaded, people.unprotected, people.estimated_non_users, people.non_user_fallbacks,
+             result.overall.level, True, bool(result.messenger.unconfirmed()))]
+    for other in result.alternatives:
+        figures = other.people_figures
+        rows.append((other.profile.display_name, figures.uploaded, figures.unprotected, figures.estimated_non_users,
+                     figures.non_user_fallbacks, other.level, False, bool(other.profile.unconfirmed())))  # fmt: skip
     chart_rows = tuple(ComparisonRow(name, up, unprot, now) for name, up, unprot, _, _, _, now, _ in rows)
     table = tuple(
         (name + (" *" if unconfirmed else ""), up, unprot, ("≤ " if bound else "") + decimal(users, ctx.lang),
@@ -240,13 +239,13 @@ def riskiest_contacts(ctx: HtmlContext) -> HtmlSection | None:
     for finding in shown:
         lines = [shown_phone(phone, show) for phone in finding.phones]
         lines.extend(shown_email(address, show) for address in finding.emails)
-        category = ctx.t("report.value.category", category=category_label(finding.classification.category, ctx.lang),
-                         confidence=round(finding.classification.confidence * 100))  # fmt: skip
+        category = category_label(finding.classification.category, ctx.lang) + " · " + ctx.t(
+            "report.value.confidence", confidence=round(finding.classification.confidence * 100))
         reasons = tuple(reason_short(reason, ctx.lang) for reason in finding.risk.reasons)
         rows.append((shown_name(finding.display_name, show), finding.pseudonym, tuple(lines),
                      finding.risk.level.value, ctx.level(finding.risk.level), category, reasons))  # fmt: skip
-    summary = ctx.result.summary
-    at_risk = summary.contacts - summary.risk_levels.get(RiskLevel.NONE.value, 0)
+    levels = ctx.result.people_summary.figures.levels
+    at_risk = sum(count for level, count in levels.items() if level != RiskLevel.NONE.value)
     partial = ctx.t("html.note.riskiest_partial", shown=len(shown), total=at_risk) if len(shown) < at_risk else ""
     body = render_markup("sections/riskiest.html.j2", ctx=ctx, rows=rows, partial=partial)
     return HtmlSection("riskiest", ctx.t("report.section.riskiest"), body)
@@ -271,15 +270,15 @@ def method(ctx: HtmlContext) -> HtmlSection:
     paragraphs = (
         ctx.t("html.method.reading", found=summary.cards_found, files=len(result.files), contacts=summary.contacts,
               rejected=summary.rejected),
-        ctx.t("html.method.classification", today=result.today.isoformat()),
+        ctx.t("html.method.classification", today=date_text(result.today, ctx.lang)),
         ctx.t("html.method.exposure", messenger=ctx.messenger),
         ctx.t("html.method.non_users"),
         ctx.t("html.method.risk"),
         ctx.t("html.method.unconfirmed", messenger=ctx.messenger,
               facts=", ".join(fact_label(name, ctx.lang) for name in unconfirmed))
         if unconfirmed else ctx.t("html.method.all_confirmed", messenger=ctx.messenger),
-        ctx.t("html.method.profile_checked", messenger=ctx.messenger, date=profile.checked.isoformat(),
-              version=result.tool_version, scanned=result.scanned_at.strftime("%Y-%m-%d %H:%M %Z").strip()),
+        ctx.t("html.method.profile_checked", messenger=ctx.messenger, date=date_text(profile.checked, ctx.lang),
+              version=result.tool_version, scanned=ctx.moment()),
     )  # fmt: skip
     cited = tuple(
         (source.key, source.title, source.date or ctx.t("html.method.undated"), source.url)

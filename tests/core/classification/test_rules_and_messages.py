@@ -41,7 +41,8 @@ def test_no_keyword_twice_in_one_list() -> None:
 def test_every_evidence_code_has_both_languages(code: Code) -> None:
     key = f"evidence.{code.value}"
     assert key in message_keys()
-    params = {"keyword": "Kunde", "form": "GmbH", "domain": "gmx.de"}
+    params = {"keyword": "Kunde", "form": "GmbH", "domain": "gmx.de", "count": "3", "value": "Kunden", "line": "12",
+              "pattern": "zwei Wörter"}
     assert translate(key, Language.DE, **params) != translate(key, Language.EN, **params)
 
 

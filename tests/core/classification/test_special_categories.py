@@ -39,8 +39,10 @@ def test_an_aids_help_group_hints_at_health_and_sex_life() -> None:
 @pytest.mark.parametrize(("category", "name", "keyword"), CASES)
 def test_word_in_name_hints_at_its_category(category: SpecialCategory, name: str, keyword: str) -> None:
     result = classify_lines(f"FN:{name}")
-    assert result.special_categories == (category,)
-    assert params_of(result, f"special_{category.value}") == {"keyword": keyword}
+    # hinted either as data about the person or, on a business card naming no person, as the organisation's role
+    assert (*result.special_categories, *result.organisation_special) == (category,)
+    code = f"special_{category.value}" if result.special_categories else "art9_organisation_role"
+    assert params_of(result, code) == {"keyword": keyword}
 
 
 @pytest.mark.parametrize("prop", ["ORG", "TITLE", "ROLE", "NOTE", "CATEGORIES", "NICKNAME"])
@@ -67,3 +69,26 @@ def test_no_false_alarm_on_ordinary_names(name: str) -> None:
 def test_special_evidence_itself_does_not_weigh_business_or_private() -> None:
     result = classify_lines("FN:Eva Beispiel", "NOTE:Dialyse", "TITLE:Kundin")
     assert all(item.weight == 0 for item in result.evidence if item.code.startswith("special_"))
+
+
+def test_a_hint_that_is_only_a_business_contacts_organisation_is_its_role_not_the_persons_data() -> None:
+    # a union secretary as the works council's counterpart, a parish as a customer: shown, not counted
+    union = classify_lines("FN:Jan Beispiel", "ORG:IG Metall Verwaltungsstelle", "NOTE:Tarifrunde, Angebot Schulung")
+    assert union.category.value == "business"
+    assert union.special_categories == ()
+    assert union.organisation_special == (SpecialCategory.TRADE_UNION,)
+    assert params_of(union, "art9_organisation_role") == {"keyword": "IG Metall"}
+    parish = classify_lines("FN:Ev. Kirchengemeinde Nord", "KIND:org", "NOTE:Auftrag Altar", version="4.0")
+    assert (parish.special_categories, parish.organisation_special) == ((), (SpecialCategory.RELIGION,))
+
+
+def test_a_hint_about_the_person_counts_also_on_a_business_card() -> None:
+    # the note says something about this person: a customer on dialysis
+    result = classify_lines("FN:Eva Beispiel", "ORG:Dialysezentrum Nord", "NOTE:Kundin, selbst Dialyse Mo/Mi/Fr")
+    assert result.special_categories == (SpecialCategory.HEALTH,)
+
+
+def test_the_owners_own_therapist_counts_as_the_owners_data() -> None:
+    result = classify_lines("FN:Lena Beispiel", "ORG:Praxis für Psychotherapie")
+    assert result.category.value == "private"
+    assert result.special_categories == (SpecialCategory.HEALTH,)

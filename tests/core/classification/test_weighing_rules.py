@@ -30,7 +30,9 @@ def test_a_business_relationship_on_the_card_keeps_an_art9_contact_business() ->
 
 def test_a_trade_union_hint_says_nothing_about_private_life() -> None:
     result = classify_lines("FN:Uwe Beispiel", "ORG:IG Metall Beispielstadt", "TITLE:Gewerkschaftssekretär")
-    assert SpecialCategory.TRADE_UNION in result.special_categories
+    # a union secretary on a business card: the union is his organisation's role, not his membership (issue 12)
+    assert result.organisation_special == (SpecialCategory.TRADE_UNION,)
+    assert result.special_categories == ()
     assert "art9_private_life" not in codes(result)
     assert result.category is Category.BUSINESS
 
