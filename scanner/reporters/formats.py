@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 class OutputFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
+    HTML = "html"
+    CSV = "csv"
+    MARKDOWN = "markdown"
 
 
 Reporter = Callable[["ScanResult", ReportView], str]
@@ -33,9 +36,30 @@ def _json() -> Reporter:
     return json_report.render
 
 
+def _html() -> Reporter:
+    from scanner.reporters.html import render  # noqa: PLC0415
+
+    return render
+
+
+def _csv() -> Reporter:
+    from scanner.reporters import csv_report  # noqa: PLC0415
+
+    return csv_report.render
+
+
+def _markdown() -> Reporter:
+    from scanner.reporters import markdown_report  # noqa: PLC0415
+
+    return markdown_report.render
+
+
 _REPORTERS: dict[OutputFormat, Callable[[], Reporter]] = {
     OutputFormat.TABLE: _table,
     OutputFormat.JSON: _json,
+    OutputFormat.HTML: _html,
+    OutputFormat.CSV: _csv,
+    OutputFormat.MARKDOWN: _markdown,
 }
 
 
