@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -12,7 +12,8 @@ from scanner.core.reading.cards import RawCard, RawRejection, assemble_cards
 from scanner.core.reading.contact_builder import build_contact
 from scanner.core.reading.content_lines import content_lines
 from scanner.core.reading.encoding import FileEncoding, sniff_encoding, transcode_to_utf8
-from scanner.core.reading.physical_lines import split_lines
+from scanner.core.reading.offsets import SourceOffsets
+from scanner.core.reading.physical_lines import PhysicalLine, split_lines
 
 CHUNK_BYTES = 1 << 20
 MAX_LINE_BYTES = 16 * 1024 * 1024  # a folded line this long is no contact data (a 16 MB unfolded photo at most)
@@ -53,20 +54,28 @@ def read_stream(stream: BinaryIO, *, path: str, region: str = "DE") -> Iterator[
     encoding, bom = sniff_encoding(head)
     chunks = transcode_to_utf8(_chunks(stream, head[bom:]), encoding)
     found = 0
-    for raw in assemble_cards(content_lines(split_lines(chunks, max_line_bytes=MAX_LINE_BYTES))):
+    for raw in assemble_cards(content_lines(_lines(chunks, encoding, bom))):
         found += 1
         yield _finish(raw, path, region)
     if not found:
         raise InputError(FileProblem.BINARY if _looks_binary(head, encoding) else FileProblem.NO_CARDS)
 
 
+def _lines(chunks: Iterable[bytes], encoding: FileEncoding, bom: int) -> Iterator[PhysicalLine]:
+    """Physical lines whose ``start``/``end`` are offsets in the file, also for a transcoded (UTF-16) one."""
+    if encoding is FileEncoding.EIGHT_BIT:
+        return split_lines(chunks, max_line_bytes=MAX_LINE_BYTES, first_offset=bom)
+    offsets = SourceOffsets(encoding.value, bom)
+    return offsets.lines(split_lines(offsets.track(chunks), max_line_bytes=MAX_LINE_BYTES))
+
+
 def _finish(raw: RawCard | RawRejection, path: str, region: str) -> Contact | Rejection:
     if isinstance(raw, RawRejection):
-        return Rejection(SourceRef(path, raw.index, raw.line), raw.reason)
+        return Rejection(SourceRef(path, raw.index, raw.line, raw.start, raw.end), raw.reason)
     built = build_contact(raw, path=path, region=region)
     if isinstance(built, Contact):
         return built
-    return Rejection(SourceRef(path, raw.index, raw.line), built)
+    return Rejection(SourceRef(path, raw.index, raw.line, raw.start, raw.end), built)
 
 
 def _chunks(stream: BinaryIO, first: bytes) -> Iterator[bytes]:
