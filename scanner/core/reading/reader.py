@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import BinaryIO
 
 from scanner.core.model import Contact, FileProblem, Rejection, SourceRef
 from scanner.core.reading.cards import RawCard, RawRejection, assemble_cards
+from scanner.core.reading.code_pages import FileCodePage
 from scanner.core.reading.contact_builder import build_contact
 from scanner.core.reading.content_lines import content_lines
 from scanner.core.reading.encoding import FileEncoding, sniff_encoding, transcode_to_utf8
@@ -17,7 +19,7 @@ from scanner.core.reading.physical_lines import PhysicalLine, split_lines
 
 CHUNK_BYTES = 1 << 20
 MAX_LINE_BYTES = 16 * 1024 * 1024  # a folded line this long is no contact data (a 16 MB unfolded photo at most)
-_SNIFF = 8192
+_HEAD = CHUNK_BYTES  # the first chunk: where the encoding is sniffed and the code page hints are gathered
 
 
 class InputError(Exception):
@@ -28,8 +30,14 @@ class InputError(Exception):
         self.problem = problem
 
 
-def read_file(path: Path, *, display_path: str | None = None, region: str = "DE") -> Iterator[Contact | Rejection]:
-    """Contacts and rejections of one file, streamed; raises InputError for a file that cannot be read at all."""
+def read_file(
+    path: Path, *, display_path: str | None = None, region: str = "DE", encoding: str | None = None
+) -> Iterator[Contact | Rejection]:
+    """Contacts and rejections of one file, streamed; raises InputError for a file that cannot be read at all.
+
+    ``encoding`` (a Python codec name, see ``code_pages.text_codec``) forces the code page of every value that
+    names no fitting CHARSET of its own.
+    """
     shown = display_path if display_path is not None else str(path)
     try:
         stream = path.open("rb")
@@ -38,41 +46,94 @@ def read_file(path: Path, *, display_path: str | None = None, region: str = "DE"
     except (IsADirectoryError, PermissionError, OSError) as error:
         raise InputError(FileProblem.UNREADABLE) from error
     with stream:
-        yield from read_stream(stream, path=shown, region=region)
+        yield from read_stream(stream, path=shown, region=region, encoding=encoding)
 
 
-def read_bytes(data: bytes, *, path: str = "<bytes>", region: str = "DE") -> Iterator[Contact | Rejection]:
-    """Contacts and rejections from an in-memory export (tests, stdin)."""
-    return read_stream(io.BytesIO(data), path=path, region=region)
+def read_bytes(
+    data: bytes, *, path: str = "<bytes>", region: str = "DE", encoding: str | None = None
+) -> Iterator[Contact | Rejection]:
+    """Contacts and rejections from an in-memory export (tests, stdin, archive members)."""
+    return read_stream(io.BytesIO(data), path=path, region=region, encoding=encoding)
 
 
-def read_stream(stream: BinaryIO, *, path: str, region: str = "DE") -> Iterator[Contact | Rejection]:
+def read_stream(
+    stream: BinaryIO, *, path: str, region: str = "DE", encoding: str | None = None
+) -> Iterator[Contact | Rejection]:
     """Contacts and rejections from a binary stream; the stream is only read, never written or closed."""
-    head = _read(stream, _SNIFF)
+    head = _read(stream, _HEAD)
     if not head:
         raise InputError(FileProblem.EMPTY)
-    encoding, bom = sniff_encoding(head)
-    chunks = transcode_to_utf8(_chunks(stream, head[bom:]), encoding)
+    layout, bom = sniff_encoding(head)
+    eight_bit = layout is FileEncoding.EIGHT_BIT
+    measure: tuple[str, int] | None = None
+    first_offset = bom if eight_bit else 0
+    if encoding is not None and not _ascii_compatible(encoding):
+        chunks = _transcode(_chunks(stream, head), encoding)
+        code_page = FileCodePage()
+        measure = _forced_measure(encoding, head)
+    elif encoding is not None:
+        chunks = _chunks(stream, head[bom:] if eight_bit else head)
+        code_page = FileCodePage(forced=encoding)
+    else:
+        chunks = transcode_to_utf8(_chunks(stream, head[bom:]), layout)
+        code_page = FileCodePage.from_head(head[bom:], utf8_bom=bom > 0) if eight_bit else FileCodePage()
+        measure = None if eight_bit else (layout.value, bom)
     found = 0
-    for raw in assemble_cards(content_lines(_lines(chunks, encoding, bom))):
+    for raw in assemble_cards(content_lines(_lines(chunks, measure, first_offset))):
         found += 1
-        yield _finish(raw, path, region)
+        yield _finish(raw, path, region, code_page)
     if not found:
-        raise InputError(FileProblem.BINARY if _looks_binary(head, encoding) else FileProblem.NO_CARDS)
+        raise InputError(FileProblem.BINARY if _looks_binary(head, layout) else FileProblem.NO_CARDS)
 
 
-def _lines(chunks: Iterable[bytes], encoding: FileEncoding, bom: int) -> Iterator[PhysicalLine]:
-    """Physical lines whose ``start``/``end`` are offsets in the file, also for a transcoded (UTF-16) one."""
-    if encoding is FileEncoding.EIGHT_BIT:
-        return split_lines(chunks, max_line_bytes=MAX_LINE_BYTES, first_offset=bom)
-    offsets = SourceOffsets(encoding.value, bom)
+def _lines(chunks: Iterable[bytes], measure: tuple[str, int] | None, first_offset: int) -> Iterator[PhysicalLine]:
+    """Physical lines whose ``start``/``end`` are offsets in the file, also for a transcoded (UTF-16) one.
+
+    ``measure``: for a transcoded stream, the codec that gives each text's length in the file and where the text
+    starts (after a byte-order mark); None when the stream is the file's own bytes from ``first_offset`` on.
+    """
+    if measure is None:
+        return split_lines(chunks, max_line_bytes=MAX_LINE_BYTES, first_offset=first_offset)
+    offsets = SourceOffsets(*measure)
     return offsets.lines(split_lines(offsets.track(chunks), max_line_bytes=MAX_LINE_BYTES))
 
 
-def _finish(raw: RawCard | RawRejection, path: str, region: str) -> Contact | Rejection:
+_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _forced_measure(codec: str, head: bytes) -> tuple[str, int]:
+    """How to measure a forced codec's text in the file: codecs that read a byte-order mark measure without it."""
+    name = codecs.lookup(codec).name
+    if name not in ("utf-16", "utf-32", "utf-8-sig"):
+        return name, 0
+    mark = next((bom for bom in _BOMS if head.startswith(bom)), b"")
+    plain = {"utf-16": "utf-16-le", "utf-32": "utf-32-le", "utf-8-sig": "utf-8"}[name]
+    return plain, len(mark)
+
+
+def _ascii_compatible(codec: str) -> bool:
+    """Whether the codec writes vCard's ASCII syntax as ASCII (every code page; not UTF-16 or UTF-32)."""
+    probe = "BEGIN:VCARD\r\n"
+    try:
+        return probe.encode(codec) == probe.encode("ascii")
+    except (UnicodeError, LookupError):
+        return False
+
+
+def _transcode(chunks: Iterable[bytes], codec: str) -> Iterator[bytes]:
+    """A forced multi-byte encoding (``--encoding utf-16``) re-encoded as UTF-8 on the fly."""
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+    for chunk in chunks:
+        if text := decoder.decode(chunk):
+            yield text.encode("utf-8")
+    if tail := decoder.decode(b"", final=True):
+        yield tail.encode("utf-8")
+
+
+def _finish(raw: RawCard | RawRejection, path: str, region: str, code_page: FileCodePage) -> Contact | Rejection:
     if isinstance(raw, RawRejection):
         return Rejection(SourceRef(path, raw.index, raw.line, raw.start, raw.end), raw.reason)
-    built = build_contact(raw, path=path, region=region)
+    built = build_contact(raw, path=path, region=region, code_page=code_page)
     if isinstance(built, Contact):
         return built
     return Rejection(SourceRef(path, raw.index, raw.line, raw.start, raw.end), built)

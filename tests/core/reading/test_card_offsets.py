@@ -112,3 +112,26 @@ def test_every_corpus_card_range_is_that_card(corpus_dir: Path) -> None:
 
 def test_quirk_fixtures_are_found() -> None:
     assert len([p for p in FIXTURES if p.parent == QUIRKS]) >= 30
+
+
+_TWO_CARDS = "BEGIN:VCARD\r\nFN:Ä\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:B\r\nEND:VCARD\r\n"
+_SECOND = "BEGIN:VCARD\r\nFN:B\r\nEND:VCARD\r\n"
+
+
+@pytest.mark.parametrize(
+    ("forced", "mark", "layout"),
+    [
+        ("utf-16", codecs.BOM_UTF16_BE, "utf-16-be"),
+        ("utf-16", codecs.BOM_UTF16_LE, "utf-16-le"),
+        ("utf-32", codecs.BOM_UTF32_LE, "utf-32-le"),
+        ("utf-16-le", b"", "utf-16-le"),
+        ("utf-8-sig", codecs.BOM_UTF8, "utf-8"),
+        ("cp1252", b"", "cp1252"),
+    ],
+)
+def test_a_forced_encoding_keeps_the_ranges_in_the_file(forced: str, mark: bytes, layout: str) -> None:
+    data = mark + _TWO_CARDS.encode(layout)
+    first, second = read_bytes(data, encoding=forced)
+    assert first.source.start == len(mark)
+    assert data[second.source.start : second.source.end].decode(layout) == _SECOND
+    assert second.source.end == len(data)
