@@ -158,6 +158,48 @@ def demo(
 
 
 @app.command()
+def split(
+    paths: PathsArg,
+    *,
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Folder for the address books. / Ordner für die Adressbücher.")
+    ],
+    separate_sensitive: Annotated[
+        bool,
+        typer.Option(
+            "--separate-sensitive",
+            help="Minors and Art. 9 contacts to removed-art9-minors.vcf. / Minderjährige und Art. 9 getrennt.",
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace existing files in the folder. / Vorhandene Dateien ersetzen.")
+    ] = False,
+    messenger: MessengerOpt = None,
+    lang: LangOpt = None,
+    region: RegionOpt = "DE",
+    encoding: EncodingOpt = None,
+    company_domain: CompanyDomainOpt = None,
+    config: ConfigOpt = None,
+    id_key: IdKeyOpt = None,
+    as_of: AsOfOpt = None,
+    verbose: VerboseOpt = False,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Split exports into business, private and review address books, each card with its exact bytes.
+    / Exporte verlustfrei in geschäftliche, private und zu prüfende Adressbücher aufteilen."""
+    settings = ScanSettings(
+        language=lang or default_language(), as_of=_day(as_of), messenger=messenger, force=force, region=region,
+        encoding=encoding, company_domains=tuple(company_domain or ()), config=config, id_key=id_key,
+        verbose=verbose, quiet=quiet, debug=debug,
+    )  # fmt: skip
+    from scanner.cli.split_command import SplitSettings, run_split_command  # noqa: PLC0415 (lazy, see _scan_command)
+
+    split_settings = SplitSettings(folder=output, separate_sensitive=separate_sensitive)
+    _finish(lambda: run_split_command(paths, settings, split_settings), settings.language, debug=debug)
+
+
+@app.command()
 def messengers(
     *,
     output_format: FormatOpt = OutputFormat.TABLE,
