@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from scanner.i18n import Language
 
@@ -18,3 +18,12 @@ class ReportView:
     color: bool = False
     width: int = 100
     timezone: datetime.tzinfo | None = None
+    # e-mail domains shown beside a masked address (ScanResult.known_email_domains); others show as •••.de
+    known_email_domains: frozenset[str] = frozenset()
+
+
+def with_known_domains(view: ReportView, known: frozenset[str]) -> ReportView:
+    """``view`` that also shows the domains ``known`` beside masked addresses (a scan's providers, organisations)."""
+    if known <= view.known_email_domains:
+        return view
+    return replace(view, known_email_domains=view.known_email_domains | known)
