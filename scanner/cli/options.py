@@ -67,7 +67,16 @@ IdKeyOpt = Annotated[
     typer.Option(
         "--id-key",
         envvar="CONTACTLEAK_ID_KEY",
-        help="Secret key for contact ids stable across runs (default: random per run). / Schlüssel für stabile IDs.",
+        help="Secret key for contact ids stable across runs (default: random per run). Visible to other users in the "
+        "process list: prefer CONTACTLEAK_ID_KEY or --id-key-file. / Schlüssel für stabile IDs; in der Prozessliste "
+        "sichtbar, besser CONTACTLEAK_ID_KEY oder --id-key-file.",
+    ),
+]
+IdKeyFileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--id-key-file",
+        help="Read the --id-key from FILE (first line), kept out of the process list. / Schlüssel aus Datei lesen.",
     ),
 ]
 AsOfOpt = Annotated[
@@ -110,6 +119,7 @@ class ScanSettings:
     company_domains: tuple[str, ...] = ()
     config: Path | None = None
     id_key: str | None = None
+    id_key_file: Path | None = None
     as_of: datetime.date | None = None
     verbose: bool = False
     quiet: bool = False

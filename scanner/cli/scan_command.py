@@ -84,10 +84,27 @@ def _scan_options(settings: ScanSettings) -> ScanOptions:
         profile=_profile(settings),
         rules=_rules(settings),
         today=settings.as_of or datetime.date.today(),
-        id_key=settings.id_key.encode("utf-8") if settings.id_key else new_key(),
+        id_key=_id_key(settings),
         keep_findings=None if settings.output_format in _EVERY_CONTACT else TABLE_CONTACTS,
         alternatives=tuple(load_profile(name) for name in list_profiles()),
     )
+
+
+def _id_key(settings: ScanSettings) -> bytes:
+    """``--id-key-file`` (its first line), else ``--id-key`` / CONTACTLEAK_ID_KEY, else a random key for this run."""
+    if settings.id_key_file is not None:
+        if settings.id_key:
+            raise CliError("cli.id_key_twice")
+        try:
+            lines = settings.id_key_file.read_bytes().splitlines()
+        except OSError as error:
+            where = {"path": str(settings.id_key_file), "reason": error.strerror or type(error).__name__}
+            raise CliError("cli.id_key_file_unreadable", where) from None
+        key = lines[0].strip() if lines else b""
+        if not key:
+            raise CliError("cli.id_key_file_empty", {"path": str(settings.id_key_file)})
+        return key
+    return settings.id_key.encode("utf-8") if settings.id_key else new_key()
 
 
 def _profile(settings: ScanSettings) -> MessengerProfile:

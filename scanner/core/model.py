@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from scanner.core.email_address import email_domain
+
 
 class PhoneType(StrEnum):
     """Number type as phonenumbers classifies it (lower-case names of ``phonenumbers.PhoneNumberType``)."""
@@ -210,8 +212,8 @@ class Email:
 
     @property
     def domain(self) -> str:
-        _, at, domain = self.address.rpartition("@")
-        return domain.strip().lower().rstrip(".") if at else ""
+        """The address's domain, parsed (a comment or URL junk after it does not hide a free-mail provider)."""
+        return email_domain(self.address) or ""
 
 
 @dataclass(frozen=True)

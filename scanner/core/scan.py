@@ -14,6 +14,7 @@ from scanner import __version__
 from scanner.core.advice import Advice, advise
 from scanner.core.classification import ClassificationContext, ClassificationRules, PhoneContext, classify_phone
 from scanner.core.classification.result import Category, Classification
+from scanner.core.email_address import DomainTally
 from scanner.core.exposure import Exposure, UploadPlan, expose
 from scanner.core.messengers import MessengerProfile, Retention
 from scanner.core.model import Contact, FileReport, Phone, ReadWarning, Rejection, SourceRef
@@ -164,6 +165,8 @@ class ScanResult:
     source_risks: tuple[SourceRisk, ...] = ()
     people: People = field(default_factory=People)
     classification_contexts: tuple[tuple[str, ClassificationContext], ...] = ()  # per input path
+    # e-mail domains shown beside a masked address: providers and organisations, not a person's own (email_address)
+    known_email_domains: frozenset[str] = frozenset()
 
     @property
     def repair_count(self) -> int:
@@ -301,6 +304,7 @@ class _Scan:
     people: PeopleTally = field(default_factory=PeopleTally)
     file_numbers: dict[str, int] = field(default_factory=dict)
     contexts: dict[str, ClassificationContext] = field(default_factory=dict)
+    domains: DomainTally = field(default_factory=DomainTally)
 
     @classmethod
     def start(cls, options: ScanOptions) -> _Scan:
@@ -339,6 +343,7 @@ class _Scan:
                 )
             )
         self._add_repairs(contact)
+        self.domains.add(email.address for email in contact.emails)
 
     def _add_repairs(self, contact: Contact) -> None:
         if contact.warnings:
@@ -380,6 +385,9 @@ class _Scan:
             source_risks=tuple(source.freeze() for source in self.sources.values()),
             people=people,
             classification_contexts=tuple(self.contexts.items()),
+            known_email_domains=self.domains.known(
+                (*options.rules.company_domains, *options.rules.business_domains), options.rules.free_mail
+            ),
         )
 
 

@@ -31,7 +31,7 @@ def contact(finding: ContactFinding, view: ReportView) -> dict[str, Any]:
         "organisation_special_categories": [category.value for category in classification.organisation_special],
         "decided_by": classification.decided_by.value,
         "phones": [_phone(phone, view) for phone in finding.phones],
-        "emails": [shown_email(address, view.show_pii) for address in finding.emails],
+        "emails": [shown_email(address, view.show_pii, view.known_email_domains) for address in finding.emails],
         **_exposure(finding),
         "risk": finding.risk.level.value,
         "risk_reason_codes": [reason.value for reason in finding.risk.reasons],

@@ -19,7 +19,7 @@ from scanner.i18n import translate
 from scanner.reporters import classification_context
 from scanner.reporters.inert_text import escape_json_text
 from scanner.reporters.json_contacts import contact, person, rejection
-from scanner.reporters.view import ReportView
+from scanner.reporters.view import ReportView, with_known_domains
 from scanner.reporters.wording import reason_short
 
 SCHEMA_VERSION = 2
@@ -33,6 +33,7 @@ def render(result: ScanResult, view: ReportView) -> str:
 
 def document(result: ScanResult, view: ReportView) -> dict[str, Any]:
     """The report as plain data, before it is written as JSON text."""
+    view = with_known_domains(view, result.known_email_domains)
     risks = {source.path: source for source in result.source_risks}
     return {
         "schema_version": SCHEMA_VERSION,

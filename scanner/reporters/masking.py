@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import phonenumbers
 
+from scanner.core.classification.rules import is_free_mail
+from scanner.core.email_address import email_domain, top_level
 from scanner.core.model import Phone
 
 DOTS = "•••"
@@ -47,10 +49,19 @@ def _initial(word: str) -> str:
     return next((ch.upper() for ch in word if ch.isalpha()), "")
 
 
-def mask_email(address: str) -> str:
-    """``•••@gmx.de``: the domain tells a provider or a company, the local part names the person."""
-    _, at, domain = address.strip().rpartition("@")
-    return f"{DOTS}@{domain}" if at and domain else DOTS
+def mask_email(address: str, known_domains: frozenset[str] = frozenset()) -> str:
+    """``•••@gmx.de`` for a provider's or organisation's domain, ``•••@•••.de`` for any other, ``•••`` for no address.
+
+    The domain tells a provider or a company, but a domain of one's own (``markerfrau.de``) is the surname: only
+    free-mail domains and those in ``known_domains`` (the scan's company, business and shared domains) are shown.
+    Names, comments and junk after the address never are.
+    """
+    domain = email_domain(address)
+    if domain is None:
+        return DOTS
+    if domain in known_domains or is_free_mail(domain):
+        return f"{DOTS}@{domain}"
+    return f"{DOTS}@{DOTS}.{top_level(domain)}"
 
 
 def shown_name(name: str, show_pii: bool) -> str:
@@ -61,5 +72,5 @@ def shown_phone(phone: Phone, show_pii: bool) -> str:
     return (phone.e164 or phone.raw) if show_pii else mask_phone(phone)
 
 
-def shown_email(address: str, show_pii: bool) -> str:
-    return address if show_pii else mask_email(address)
+def shown_email(address: str, show_pii: bool, known_domains: frozenset[str] = frozenset()) -> str:
+    return address if show_pii else mask_email(address, known_domains)

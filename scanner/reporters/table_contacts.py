@@ -164,7 +164,7 @@ def _contact(finding: ContactFinding, view: ReportView) -> Text:
     """Name, pseudonym, numbers and e-mails, one per line; masked unless the view reveals personal data."""
     lines = [plain(shown_name(finding.display_name, view.show_pii)), plain(finding.pseudonym, "dim")]
     lines.extend(plain(shown_phone(phone, view.show_pii)) for phone in finding.phones)
-    lines.extend(plain(shown_email(address, view.show_pii)) for address in finding.emails)
+    lines.extend(plain(shown_email(address, view.show_pii, view.known_email_domains)) for address in finding.emails)
     if len(finding.person_phones) > 1:
         paths = ", ".join(finding.person_phones)
         lines.append(plain(translate("report.value.person_phones", view.language, paths=paths)))

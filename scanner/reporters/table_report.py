@@ -15,7 +15,7 @@ from scanner.i18n import Language, translate, translate_plural
 from scanner.reporters import classification_context
 from scanner.reporters.rich_parts import bulleted, grid, heading, level_text, numbered, plain
 from scanner.reporters.table_contacts import alternatives_section, riskiest_section, sources_section
-from scanner.reporters.view import ReportView
+from scanner.reporters.view import ReportView, with_known_domains
 from scanner.reporters.wording import (
     country_name,
     date_text,
@@ -51,6 +51,7 @@ def render(result: ScanResult, view: ReportView) -> str:
 
 
 def _parts(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
+    view = with_known_domains(view, result.known_email_domains)
     yield from _header(result, view)
     yield from _counts(result, view)
     if result.summary.contacts:

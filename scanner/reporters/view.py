@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from scanner.i18n import Language
 
@@ -25,3 +25,12 @@ class ReportView:
     client: str = ""
     consultant: str = ""
     csv_delimiter: str = ";"
+    # e-mail domains shown beside a masked address (ScanResult.known_email_domains); others show as •••.de
+    known_email_domains: frozenset[str] = frozenset()
+
+
+def with_known_domains(view: ReportView, known: frozenset[str]) -> ReportView:
+    """``view`` that also shows the domains ``known`` beside masked addresses (a scan's providers, organisations)."""
+    if known <= view.known_email_domains:
+        return view
+    return replace(view, known_email_domains=view.known_email_domains | known)

