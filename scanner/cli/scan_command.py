@@ -93,7 +93,7 @@ def report_view(settings: ScanSettings) -> ReportView:
     )
 
 
-def _scan_options(settings: ScanSettings, *, every_contact: bool) -> ScanOptions:
+def _scan_options(settings: ScanSettings, *, every_contact: bool = False) -> ScanOptions:
     return ScanOptions(
         profile=_profile(settings),
         rules=_rules(settings),
