@@ -15,6 +15,7 @@ from rich.traceback import Traceback
 
 from scanner import __version__
 from scanner.cli.console import error_console, terminal_width
+from scanner.cli.docs_command import run_docs_command
 from scanner.cli.errors import CliError
 from scanner.cli.exit_codes import ExitCode
 from scanner.cli.options import (
@@ -158,6 +159,39 @@ def demo(
     with resources.as_file(sample) as path:
         _finish(lambda: _scan_command()([str(path)], settings, shown_as={str(path): DEMO_FILE}), settings.language,
                 debug=debug)  # fmt: skip
+
+
+DocsOutputOpt = Annotated[
+    str, typer.Option("--output", "-o", help="Folder for the drafts (created if missing). / Ordner für die Entwürfe.")
+]
+
+
+@app.command()
+def docs(
+    paths: PathsArg,
+    *,
+    output: DocsOutputOpt,
+    messenger: MessengerOpt = None,
+    profile: ProfileOpt = None,
+    lang: LangOpt = None,
+    region: RegionOpt = "DE",
+    show_pii: ShowPiiOpt = False,
+    company_domain: CompanyDomainOpt = None,
+    config: ConfigOpt = None,
+    as_of: AsOfOpt = None,
+    client: ClientOpt = None,
+    consultant: ConsultantOpt = None,
+    force: ForceOpt = False,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Documentation drafts from the scan: record of processing, DPIA, consent, notices. / Dokumentationsentwürfe."""
+    settings = ScanSettings(
+        language=lang or default_language(), as_of=_day(as_of), messenger=messenger, profile=profile, region=region,
+        show_pii=show_pii, company_domains=tuple(company_domain or ()), config=config, client=client,
+        consultant=consultant, force=force, quiet=quiet, debug=debug,
+    )  # fmt: skip
+    _finish(lambda: run_docs_command(paths, settings, output), settings.language, debug=debug)
 
 
 @app.command()

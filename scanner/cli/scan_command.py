@@ -52,7 +52,19 @@ def run_scan_command(
     if not is_stdout(settings.output):
         # Refused before the scan, so a long scan does not end in "cannot write"; checked again when writing.
         check_output_target(str(settings.output), inputs=arguments, force=settings.force)
-    options = _scan_options(settings)
+    result = scan_inputs(arguments, settings, shown_as=shown_as,
+                         every_contact=settings.output_format in _EVERY_CONTACT)  # fmt: skip
+    report = reporter_for(settings.output_format)(result, report_view(settings))
+    write_report(report, settings.output, inputs=arguments, force=settings.force)
+    return _exit_code(result, settings)
+
+
+def scan_inputs(
+    arguments: Sequence[str], settings: ScanSettings, *, shown_as: Mapping[str, str] | None = None,
+    every_contact: bool = False,
+) -> ScanResult:
+    """Read and scan the inputs, diagnostics on stderr; ``every_contact`` keeps every finding, not the riskiest."""
+    options = _scan_options(settings, every_contact=every_contact)
     run = ReadingRun(
         arguments=list(arguments), region=_region(settings.region), shown_as=dict(shown_as or {}),
         max_input_bytes=_max_input_bytes(settings.max_input_size),
@@ -64,8 +76,13 @@ def run_scan_command(
     print_diagnostics(result, settings)
     if not result.readable_input:
         raise CliError("cli.no_readable_input")
+    return result
+
+
+def report_view(settings: ScanSettings) -> ReportView:
+    """How the report is shown; client and consultant from the options, else from the config's ``[report]``."""
     report_config = _report_config(settings)
-    view = ReportView(
+    return ReportView(
         language=settings.language,
         show_pii=settings.show_pii,
         color=settings.output in (None, "-") and stdout_color(),
@@ -74,18 +91,15 @@ def run_scan_command(
         consultant=settings.consultant if settings.consultant is not None else report_config.consultant,
         csv_delimiter=settings.csv_delimiter,
     )
-    report = reporter_for(settings.output_format)(result, view)
-    write_report(report, settings.output, inputs=arguments, force=settings.force)
-    return _exit_code(result, settings)
 
 
-def _scan_options(settings: ScanSettings) -> ScanOptions:
+def _scan_options(settings: ScanSettings, *, every_contact: bool = False) -> ScanOptions:
     return ScanOptions(
         profile=_profile(settings),
         rules=_rules(settings),
         today=settings.as_of or datetime.date.today(),
         id_key=_id_key(settings),
-        keep_findings=None if settings.output_format in _EVERY_CONTACT else TABLE_CONTACTS,
+        keep_findings=None if every_contact else TABLE_CONTACTS,
         alternatives=tuple(load_profile(name) for name in list_profiles()),
     )
 

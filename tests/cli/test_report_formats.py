@@ -60,3 +60,27 @@ def test_markdown_of_the_demo() -> None:
     result = RUNNER.invoke(app, ["demo", "-f", "markdown", "--lang", "de"])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("# Kontakt-Upload WhatsApp: Prüfbericht")
+
+
+def test_docs_writes_every_draft_as_markdown_and_html(tmp_path: Path) -> None:
+    export = Path(__file__).resolve().parents[2] / "scanner" / "data" / "demo" / "werkstatt.vcf"
+    folder = tmp_path / "entwuerfe"
+    result = RUNNER.invoke(app, ["docs", str(export), "-o", str(folder), "--lang", "de", "--client", "Kolbenring"])
+    assert result.exit_code == 0, result.stderr
+    written = sorted(path.name for path in folder.iterdir())
+    assert len(written) == 12 and sum(name.endswith(".md") for name in written) == 6
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert all(path.stat().st_mode & 0o777 == 0o600 for path in folder.iterdir())
+    record = (folder / "1-verzeichnis-verarbeitungstaetigkeit.md").read_text(encoding="utf-8")
+    assert record.startswith("**ENTWURF") and "Kolbenring" in record
+    assert "12" not in result.stdout and "Entwürfe" in result.stderr
+
+
+def test_docs_refuses_a_file_as_folder(tmp_path: Path) -> None:
+    export = Path(__file__).resolve().parents[2] / "scanner" / "data" / "demo" / "werkstatt.vcf"
+    not_a_folder = tmp_path / "file.txt"
+    not_a_folder.write_text("x", encoding="utf-8")
+    result = RUNNER.invoke(app, ["docs", str(export), "-o", str(not_a_folder), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "is not a folder" in result.stderr
+    assert not_a_folder.read_text(encoding="utf-8") == "x"

@@ -113,3 +113,18 @@ def test_corpus_show_pii_reveals_the_values_the_check_looks_for(corpus_dir: Path
     values = personal_values(paths)
     assert sum(len(contacts_of(path)) for path in paths) > 1000
     assert missing([stdout], values.revealed()) == []
+
+
+def test_documentation_drafts_are_masked_and_show_pii_reveals(tmp_path: Path) -> None:
+    demo = REPOSITORY / "scanner" / "data" / "demo" / "werkstatt.vcf"
+    values = personal_values([demo])
+    texts: dict[bool, list[str]] = {}
+    for show_pii in (False, True):
+        folder = tmp_path / f"drafts-{show_pii}"
+        result = RUNNER.invoke(app, ["docs", str(demo), "-o", str(folder), "--lang", "de",
+                                     *(["--show-pii"] if show_pii else [])])  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        texts[show_pii] = [readable(path.read_text(encoding="utf-8"), "html" if path.suffix == ".html" else "markdown")
+                           for path in sorted(folder.iterdir())]  # fmt: skip
+    assert leaks(texts[False], values) == []
+    assert leaks(texts[True], values) != []  # the DPIA names the minors and Art. 9 contacts to remove

@@ -239,10 +239,10 @@ def riskiest_contacts(ctx: HtmlContext) -> HtmlSection | None:
     for finding in shown:
         lines = [shown_phone(phone, show) for phone in finding.phones]
         lines.extend(shown_email(address, show) for address in finding.emails)
-        category = category_label(finding.classification.category, ctx.lang) + " · " + ctx.t(
-            "report.value.confidence", confidence=round(finding.classification.confidence * 100))
-        reasons = tuple(reason_short(reason, ctx.lang) for reason in finding.risk.reasons)
-        rows.append((shown_name(finding.display_name, show), finding.pseudonym, tuple(lines),
+        category = ctx.t("html.value.category", category=category_label(finding.classification.category, ctx.lang),
+                         confidence=round(finding.classification.confidence * 100))  # fmt: skip
+        reasons = " · ".join(reason_short(reason, ctx.lang) for reason in finding.risk.reasons)
+        rows.append((shown_name(finding.display_name, show), finding.pseudonym, ", ".join(lines),
                      finding.risk.level.value, ctx.level(finding.risk.level), category, reasons))  # fmt: skip
     levels = ctx.result.people_summary.figures.levels
     at_risk = sum(count for level, count in levels.items() if level != RiskLevel.NONE.value)
