@@ -14,6 +14,7 @@ from rich.text import Text
 from rich.traceback import Traceback
 
 from scanner import __version__
+from scanner.cli.compare_command import run_compare_command
 from scanner.cli.console import error_console, terminal_width
 from scanner.cli.docs_command import run_docs_command
 from scanner.cli.errors import CliError
@@ -234,6 +235,26 @@ def split(
 
     split_settings = SplitSettings(folder=output, separate_sensitive=separate_sensitive)
     _finish(lambda: run_split_command(paths, settings, split_settings), settings.language, debug=debug)
+
+
+@app.command()
+def compare(
+    before: Annotated[str, typer.Argument(help="JSON report or exports before. / Bericht oder Exporte vorher.")],
+    after: Annotated[str, typer.Argument(help="JSON report or exports after. / Bericht oder Exporte nachher.")],
+    *,
+    messenger: MessengerOpt = None,
+    lang: LangOpt = None,
+    region: RegionOpt = "DE",
+    as_of: AsOfOpt = None,
+    id_key: IdKeyOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """What changed between two scans (e.g. the export and split's business.vcf). / Vorher und nachher."""
+    settings = ScanSettings(
+        language=lang or default_language(), as_of=_day(as_of), messenger=messenger, region=region, id_key=id_key,
+        debug=debug,
+    )  # fmt: skip
+    _finish(lambda: run_compare_command(before, after, settings), settings.language, debug=debug)
 
 
 @app.command()
