@@ -56,7 +56,7 @@ def answers(
     """Classify each labelled file as the scan does, one phone at a time, and pair every label with its answer.
 
     ``organisations_count``: the set's guide labels an Art. 9 hint also when it is only an organisation's role on a
-    business card (a parish as a customer); the classifier reports those apart (``organisation_special``).
+    business card (a parish as a customer); the classifier reports those apart (``uncounted_special``).
     """
     from scanner.core.classification import PhoneContext, classify_phone, load_rules
 
@@ -69,7 +69,7 @@ def answers(
     for keys in by_file.values():
         phone = classify_phone([contacts[key] for key in keys], rules, PhoneContext(today=today))
         for key, result in zip(keys, phone.results, strict=True):
-            special = (*result.special_categories, *(result.organisation_special if organisations_count else ()))
+            special = (*result.special_categories, *(result.uncounted_special if organisations_count else ()))
             found[key] = Answer(result.category.value, result.natural_person, result.minor,
                                 frozenset(category.value for category in special))
     return [(label, found[label.key]) for label in wanted]

@@ -10,6 +10,7 @@ from enum import Enum
 # Hyphens, dashes, underscores and any whitespace all count as one space: "AIDS-Hilfe" = "Aids Hilfe".
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_]+")
 _WORD_END = "(?!\\w)"
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
 class _Left(Enum):
@@ -59,9 +60,11 @@ def compile_keywords(keywords: Iterable[str | tuple[str, str]], *, at_end: bool 
     for item in keywords:
         keyword, shown = (item, item.strip("*~ ")) if isinstance(item, str) else item
         left, stem, open_end = _parse(keyword)
-        if stem:
-            groups[left][stem] = groups[left].get(stem, False) or open_end
-            spelling.setdefault(stem, shown)
+        # old phones and keyboards without umlauts: "Steuerbuero", "Baeckerei", "Strasse" match as well
+        for variant in dict.fromkeys((stem, stem.translate(_TRANSLITERATION).replace("ß", "ss"))):
+            if variant:
+                groups[left][variant] = groups[left].get(variant, False) or open_end
+                spelling.setdefault(variant, shown)
     parts = [left.value + _trie_regex(stems) for left, stems in groups.items() if stems]
     if not parts:
         return KeywordList(pattern=None, spelling=spelling)

@@ -106,13 +106,13 @@ def _learn(
     seeds = [
         learning.Seed(described[index], category_of(score))
         for index, score in enumerate(scores)
-        if abs(score) >= learning.SEED_SCORE
+        if _is_seed(score, results[index])
     ]
     model = learning.PhoneModel.train(seeds)
     shown = learning.shown_words([item.texts for item in first])
     decided = 0
     for index, score in enumerate(scores):
-        if abs(score) >= learning.SEED_SCORE or results[index].decided_by is DecidedBy.HAND:
+        if _is_seed(score, results[index]):
             continue
         found = model.judge(described[index], shown=shown)
         if found is None:
@@ -131,8 +131,22 @@ def _learn(
     return decided, len(seeds)
 
 
+# A seed needs one strong cue on its side (what the owner wrote: a role, a family word, a group, a legal form), not
+# only weak ones adding up: a birthday and a free-mail address do not make a learner a member of the family.
+_STRONG = 2.0
+
+
+def _is_seed(score: float, result: Classification) -> bool:
+    if result.decided_by is DecidedBy.HAND:
+        return True
+    if abs(score) < learning.SEED_SCORE:
+        return False
+    return any(item.weight * score > 0 and abs(item.weight) >= _STRONG for item in result.evidence)
+
+
 def _duplicates(contacts: Sequence[Contact], results: list[Classification], scores: list[float]) -> int:
-    """A card with the same normalised number or the same name as a fuller card takes the fuller card's class."""
+    """Cards with the same normalised number or the same full name are one person: their evidence is summed, and a
+    card that alone says less takes the class of the whole, naming the fullest card that says so."""
     groups: dict[str, list[int]] = {}
     for index, contact in enumerate(contacts):
         for key in _identity_keys(contact):
@@ -141,26 +155,28 @@ def _duplicates(contacts: Sequence[Contact], results: list[Classification], scor
     for key, members in groups.items():
         if len(members) < 2:
             continue
-        fullest = max(members, key=lambda i: (_fullness(contacts[i]), abs(scores[i]), -i))
-        source = results[fullest]
-        if source.category is Category.UNKNOWN:
+        combined = sum(scores[index] for index in members)
+        category = category_of(combined)
+        if category is Category.UNKNOWN:
             continue
+        agreeing = [index for index in members if scores[index] * combined > 0]
+        source = max(agreeing, key=lambda i: (_fullness(contacts[i]), abs(scores[i]), -i))
         code = Code.DUPLICATE_NUMBER if key.startswith("tel:") else Code.DUPLICATE_NAME
         for index in members:
-            if index == fullest or results[index].decided_by is DecidedBy.HAND:
+            if index == source or results[index].decided_by is DecidedBy.HAND:
                 continue
-            if results[index].category is source.category or abs(scores[index]) >= abs(scores[fullest]):
+            if results[index].category is category or abs(scores[index]) >= abs(combined):
                 continue
-            line = str(contacts[fullest].source.line)
-            reason = Evidence(code=code.value, weight=scores[fullest], params=(("line", line),))
+            line = str(contacts[source].source.line)
+            reason = Evidence(code=code.value, weight=round(combined - scores[index], 2), params=(("line", line),))
             results[index] = replace(
                 results[index],
-                category=source.category,
-                confidence=source.confidence,
+                category=category,
+                confidence=confidence_of(combined),
                 evidence=(reason, *results[index].evidence),
                 decided_by=DecidedBy.DUPLICATE,
             )
-            scores[index] = scores[fullest]
+            scores[index] = combined
             changed += 1
     return changed
 

@@ -42,7 +42,7 @@ class SpecialHint:
     category: SpecialCategory
     evidence: Evidence
     organisation_only: bool
-
+    routine: bool = False  # a routine doctor or practice only, no condition stated
 
 def special_categories(
     texts: ContactTexts, rules: ClassificationRules, *, person: bool = True
@@ -57,6 +57,11 @@ def special_categories(
             keyword = keywords.find(about_organisation)
         if keyword is not None:
             yield SpecialHint(category, evidence(SPECIAL_CODES[category], keyword=keyword), organisation_only)
+        elif category is SpecialCategory.HEALTH:
+            keyword = rules.routine_health.find(about_person) or rules.routine_health.find(about_organisation)
+            if keyword is not None:
+                found = evidence(SPECIAL_CODES[category], keyword=keyword)
+                yield SpecialHint(category, found, organisation_only=True, routine=True)
 
 
 def entity_word_in_name(texts: ContactTexts, rules: ClassificationRules) -> bool:
