@@ -83,14 +83,23 @@ class ClassificationConfig:
 
 
 @dataclass(frozen=True)
+class OwnerConfig:
+    """The ``[owner]`` table: the trade the phones' owner runs (a file name in scanner/data/classification/trades/)."""
+
+    trade: str | None = None
+
+
+@dataclass(frozen=True)
 class UserConfig:
     classification: ClassificationConfig = ClassificationConfig()
+    owner: OwnerConfig = OwnerConfig()
 
 
 def load_config(path: Path) -> UserConfig:
     """Read and check a config file; raises ConfigError listing every problem found."""
     document = _parse(path)
-    issues = [ConfigIssue(key, ConfigProblem.UNKNOWN_KEY) for key in document if key != "classification"]
+    issues = [ConfigIssue(key, ConfigProblem.UNKNOWN_KEY) for key in document if key not in ("classification", "owner")]
+    owner = _owner(document.get("owner", {}), issues)
     table = document.get("classification", {})
     if not isinstance(table, dict):
         issues.append(ConfigIssue("classification", ConfigProblem.NOT_A_TABLE))
@@ -101,7 +110,25 @@ def load_config(path: Path) -> UserConfig:
     values = {key: _string_list(table, key, issues) for key in _LIST_KEYS}
     if issues:
         raise ConfigError(path, tuple(issues))
-    return UserConfig(classification=ClassificationConfig(**values))
+    return UserConfig(classification=ClassificationConfig(**values), owner=owner)
+
+
+def _owner(table: object, issues: list[ConfigIssue]) -> OwnerConfig:
+    """``[owner] trade = "care"``; the name is checked against the trade profiles where the rules are built."""
+    if not isinstance(table, dict):
+        issues.append(ConfigIssue("owner", ConfigProblem.NOT_A_TABLE))
+        return OwnerConfig()
+    issues.extend(ConfigIssue(f"owner.{key}", ConfigProblem.UNKNOWN_KEY) for key in table if key != "trade")
+    trade = table.get("trade")
+    if trade is None:
+        return OwnerConfig()
+    if not isinstance(trade, str):
+        issues.append(ConfigIssue("owner.trade", ConfigProblem.NOT_A_STRING))
+        return OwnerConfig()
+    if not trade.strip():
+        issues.append(ConfigIssue("owner.trade", ConfigProblem.EMPTY_ENTRY))
+        return OwnerConfig()
+    return OwnerConfig(trade=trade.strip())
 
 
 def _parse(path: Path) -> dict[str, Any]:

@@ -56,6 +56,9 @@ _RELATIONSHIP = frozenset(
 # does not count once the card is read as the owner's own community.
 _COMMUNITY_IGNORES = _EMPLOYER | _ORGANISATION | {Code.LEGAL_FORM_NAME}
 _NOT_PRIVATE_LIFE = frozenset({SpecialCategory.TRADE_UNION})
+# A school, parish or practice reaches people through an office line and its own domain like any firm: once the
+# card is read as the owner's private life, these say nothing more.
+_OFFICE_CHANNELS = frozenset({Code.COMPANY_EMAIL, Code.WORK_PHONE, Code.WORK_EMAIL, Code.WORK_ADDRESS})
 
 
 @dataclass(frozen=True)
@@ -172,9 +175,10 @@ def _private_life(
     on a phone whose trade serves such clients (a care service's patients) as a client's data instead. A school,
     Kita or club without a business relationship is the owner's private life too, whatever firm words it has."""
     codes = {item.code for item in weighed}
-    if organisation and codes & _COMMUNITY_IGNORES and not codes & (_RELATIONSHIP - {Code.SERVICE_WORD}):
+    organisation_cues = _COMMUNITY_IGNORES | _OFFICE_CHANNELS | {Code.SERVICE_WORD}
+    if organisation and codes & organisation_cues and not codes & (_RELATIONSHIP - {Code.SERVICE_WORD}):
         # the office of the children's school is a "Sekretariat", but the school is the owner's private life
-        kept = tuple(item for item in weighed if item.code not in _COMMUNITY_IGNORES | {Code.SERVICE_WORD})
+        kept = tuple(item for item in weighed if item.code not in organisation_cues)
         return (*kept, evidence(Code.PRIVATE_LIFE_ORGANISATION))
     if codes & _RELATIONSHIP:
         return weighed
@@ -183,7 +187,7 @@ def _private_life(
     if trade is not None and client_hints and categories <= trade.client_special and Code.OWNER_OWN not in codes:
         return (*weighed, evidence(Code.ART9_CLIENT, trade=trade.id))
     if categories:
-        kept = tuple(item for item in weighed if item.code not in _COMMUNITY_IGNORES)
+        kept = tuple(item for item in weighed if item.code not in _COMMUNITY_IGNORES | _OFFICE_CHANNELS)
         return (*kept, evidence(Code.ART9_PRIVATE_LIFE))
     return weighed
 
