@@ -231,13 +231,15 @@ def _special_lines(figures: Figures) -> list[str]:
 
 def headline(figures: Figures) -> list[str]:
     """The figures the issue's targets are stated in, as shares."""
+    found_minors = figures.minors_labelled - len(figures.minor_misses)
+    found_special = figures.special_labelled - len(figures.special_missed)
+    minors = f"{figures.share(found_minors, figures.minors_labelled):.0%}" if figures.minors_labelled else "-"
     return [
         f"targets: business/private {figures.accuracy:.1%}, confidently wrong "
         f"{figures.share(figures.confidently_wrong):.1%} ({figures.confidently_wrong}), unknown "
         f"{figures.share(figures.unknown):.1%} ({figures.unknown}), natural person {figures.person_accuracy:.1%}, "
-        f"minors recall {figures.share(figures.minors_labelled - len(figures.minor_misses), figures.minors_labelled):.0%}"
-        f" with {len(figures.minor_false_alarms)} false alarms, Art. 9 recall {figures.special_recall:.1%} "
-        f"({figures.special_labelled - len(figures.special_missed)}/{figures.special_labelled}) with "
+        f"minors recall {minors} with {len(figures.minor_false_alarms)} false alarms, Art. 9 recall "
+        f"{figures.special_recall:.1%} ({found_special}/{figures.special_labelled}) with "
         f"{figures.share(len(figures.special_false), figures.total):.1%} false alarms ({len(figures.special_false)})",
     ]
 

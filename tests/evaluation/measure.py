@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import labelled_eval as ev  # noqa: E402
+import labelled_eval as ev
 
-from scanner.core.model import Contact  # noqa: E402
+from scanner.core.model import Contact
 
 
 def main() -> None:

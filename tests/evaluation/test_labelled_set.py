@@ -11,10 +11,18 @@ import pytest
 from scanner.core.model import Contact
 
 REFERENCE_DATE = datetime.date(2026, 11, 25)
+BLIND_DATE = datetime.date(2026, 12, 1)
 SETS = {
     "labelled set": ev.LABELLED_DIR / "labels.csv",
     "demo sample": ev.DEMO_DIR / "labels.csv",
+    "blind development set": ev.LABELLED_DIR / "blind-2026-12" / "labels.csv",
+    "frozen held-out set": ev.LABELLED_DIR / "frozen" / "labels.csv",
 }
+# The December 2026 sets: their own reference date, and their guides label no Art. 9 hint that is only an
+# organisation's role on a business card. The frozen set is never tuned on: only its aggregate figures are shown.
+DATES = {"blind development set": BLIND_DATE, "frozen held-out set": BLIND_DATE}
+ORGANISATIONS_COUNT = {"labelled set", "demo sample"}
+FROZEN = {"frozen held-out set"}
 
 
 def _vcf_files(directory: Path) -> list[str]:
@@ -62,10 +70,11 @@ def test_demo_sample_size() -> None:
 
 def _measure(name: str) -> ev.Figures:
     labels, contacts = _labels_and_cards(name)
-    return ev.score(ev.answers(labels, contacts, REFERENCE_DATE))
+    today = DATES.get(name, REFERENCE_DATE)
+    return ev.score(ev.answers(labels, contacts, today, organisations_count=name in ORGANISATIONS_COUNT))
 
 
-@pytest.mark.parametrize("name", SETS)
+@pytest.mark.parametrize("name", ["labelled set", "demo sample"])
 def test_classifier_meets_the_bar(name: str, evaluation_report: list[str]) -> None:
     figures = _measure(name)
     report = ev.render(f"{name} (reference date {REFERENCE_DATE.isoformat()})", figures)
@@ -77,3 +86,30 @@ def test_classifier_meets_the_bar(name: str, evaluation_report: list[str]) -> No
     assert len(figures.minor_false_alarms) <= 2, text
     assert len(figures.special_missed) <= 3, text
     assert len(figures.special_false) <= 3, text
+
+
+# What the README states for the December 2026 sets (fixtures/labelled/README.md); a change that lowers them fails.
+# The targets are business/private >= 90 %, confidently wrong <= 3 %, unknown <= 8 %, natural person >= 97 %,
+# minors recall 100 % with <= 1 false alarm, Art. 9 recall >= 85 % with <= 3 % false alarms.
+FLOORS = {
+    "blind development set": {"accuracy": 0.86, "wrong": 0.045, "unknown": 0.10, "person": 0.92, "special": 0.91},
+    "frozen held-out set": {"accuracy": 0.88, "wrong": 0.04, "unknown": 0.08, "person": 0.97, "special": 0.99},
+}
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_blind_sets_keep_their_stated_figures(name: str, evaluation_report: list[str]) -> None:
+    figures = _measure(name)
+    title = f"{name} (reference date {BLIND_DATE.isoformat()}{', aggregate figures only' if name in FROZEN else ''})"
+    report = ev.render(title, figures, rows=name not in FROZEN)
+    evaluation_report.extend(report)
+    text = "\n".join(ev.headline(figures)) if name in FROZEN else "\n".join(report)
+    floor = FLOORS[name]
+    assert figures.accuracy >= floor["accuracy"], text
+    assert figures.share(figures.confidently_wrong) <= floor["wrong"], text
+    assert figures.share(figures.unknown) <= floor["unknown"], text
+    assert figures.person_accuracy >= floor["person"], text
+    assert figures.special_recall >= floor["special"], text
+    assert figures.share(len(figures.special_false), figures.total) <= 0.03, text
+    assert not figures.minor_misses, text
+    assert len(figures.minor_false_alarms) <= 1, text

