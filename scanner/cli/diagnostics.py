@@ -10,6 +10,7 @@ from scanner.cli.options import ScanSettings
 from scanner.core.scan import ScanResult
 from scanner.i18n import Language, translate, translate_plural
 from scanner.reporters.inert_text import inert
+from scanner.reporters.reading_texts import warning_text
 
 
 def print_diagnostics(result: ScanResult, settings: ScanSettings) -> None:
@@ -31,7 +32,7 @@ def print_diagnostics(result: ScanResult, settings: ScanSettings) -> None:
 def _print_repairs(console: Console, result: ScanResult, settings: ScanSettings) -> None:
     if settings.verbose:
         for repair in result.repairs:
-            text = translate(f"warning.{repair.warning.code.value}", settings.language)
+            text = warning_text(repair.warning, settings.language)
             _say(console, "cli.card_warning", settings.language, path=inert(repair.path), line=repair.warning.line,
                  warning=text)  # fmt: skip
         unlisted = result.repair_count - len(result.repairs)

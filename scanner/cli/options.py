@@ -36,6 +36,10 @@ LangOpt = Annotated[Language | None, typer.Option("--lang", help="Report languag
 RegionOpt = Annotated[
     str, typer.Option("--region", help="Country for numbers without +prefix (ISO code). / Land für Nummern ohne +.")
 ]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Code page of values without CHARSET (e.g. cp1251). / Zeichensatz erzwingen."),
+]
 FailOnOpt = Annotated[
     RiskLevel | None,
     typer.Option("--fail-on", help="Exit 1 when the overall risk is at or above LEVEL. / Exit 1 ab dieser Stufe."),
@@ -80,6 +84,7 @@ class ScanSettings:
     force: bool = False
     language: Language = Language.EN
     region: str = "DE"
+    encoding: str | None = None
     fail_on: RiskLevel | None = None
     show_pii: bool = False
     company_domains: tuple[str, ...] = ()

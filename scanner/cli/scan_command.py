@@ -27,6 +27,7 @@ from scanner.core.messengers import (
     load_profile_file,
 )
 from scanner.core.pseudonym import new_key
+from scanner.core.reading.code_pages import text_codec
 from scanner.core.reading_run import ReadingRun
 from scanner.core.scan import ScanOptions, ScanResult, run_scan
 from scanner.i18n import translate
@@ -48,6 +49,7 @@ def run_scan_command(
         check_output_target(str(settings.output), inputs=arguments, force=settings.force)
     options = _scan_options(settings)
     run = ReadingRun(arguments=list(arguments), region=_region(settings.region), shown_as=dict(shown_as or {}))
+    run.encoding = _encoding(settings.encoding)
     with reading_progress(enabled=stderr_is_terminal() and not settings.quiet, language=settings.language) as show:
         run.on_progress = show
         result = run_scan(run, options)
@@ -100,6 +102,15 @@ def _region(region: str) -> str:
     if code not in phonenumbers.SUPPORTED_REGIONS:
         raise CliError("cli.unknown_region", {"region": region})
     return code
+
+
+def _encoding(name: str | None) -> str | None:
+    if name is None:
+        return None
+    codec = text_codec(name)
+    if codec is None:
+        raise CliError("cli.unknown_encoding", {"encoding": name})
+    return codec
 
 
 def _exit_code(result: ScanResult, settings: ScanSettings) -> ExitCode:

@@ -23,6 +23,16 @@ class PhoneType(StrEnum):
     UNKNOWN = "unknown"
 
 
+class RegionSource(StrEnum):
+    """Why a number was read in the country it was: its own prefix, the card's address, the card's other numbers
+    with a prefix, or the scan's ``--region``."""
+
+    PREFIX = "prefix"
+    ADDRESS = "address"
+    OTHER_NUMBERS = "other_numbers"
+    DEFAULT = "default"
+
+
 class Kind(StrEnum):
     """What a card describes: vCard 4.0 KIND, Apple X-ABShowAs, or nothing said."""
 
@@ -47,6 +57,63 @@ class WarningCode(StrEnum):
     NUL_BYTES = "nul_bytes"
     TRAILING_END_TEXT = "trailing_end_text"
     BAD_BIRTHDAY = "bad_birthday"
+    CODE_PAGE_FROM_CARD = "code_page_from_card"
+    CODE_PAGE_FROM_FILE = "code_page_from_file"
+    CODE_PAGE_GUESSED = "code_page_guessed"
+    CODE_PAGE_DEFAULT = "code_page_default"
+
+
+class CodePage(StrEnum):
+    """8-bit code pages a value may be read in, by Python codec name; OTHER for any further one Python knows."""
+
+    CP1250 = "cp1250"
+    CP1251 = "cp1251"
+    CP1252 = "cp1252"
+    CP1253 = "cp1253"
+    CP1254 = "cp1254"
+    CP1255 = "cp1255"
+    CP1256 = "cp1256"
+    CP1257 = "cp1257"
+    CP1258 = "cp1258"
+    ISO8859_1 = "iso8859-1"
+    ISO8859_2 = "iso8859-2"
+    ISO8859_5 = "iso8859-5"
+    ISO8859_7 = "iso8859-7"
+    ISO8859_8 = "iso8859-8"
+    ISO8859_9 = "iso8859-9"
+    ISO8859_15 = "iso8859-15"
+    KOI8_R = "koi8-r"
+    KOI8_U = "koi8-u"
+    CP866 = "cp866"
+    CP437 = "cp437"
+    CP850 = "cp850"
+    MAC_ROMAN = "mac-roman"
+    SHIFT_JIS = "shift_jis"
+    EUC_JP = "euc_jp"
+    GB2312 = "gb2312"
+    GBK = "gbk"
+    GB18030 = "gb18030"
+    BIG5 = "big5"
+    EUC_KR = "euc_kr"
+    OTHER = "other"
+
+    @classmethod
+    def of(cls, codec: str) -> CodePage:
+        try:
+            return cls(codec)
+        except ValueError:
+            return cls.OTHER
+
+    @property
+    def display_name(self) -> str:
+        """How people know it: ``Windows-1251``, ``ISO-8859-5``, ``KOI8-R``; OTHER as ``8-bit``."""
+        if self is CodePage.OTHER:
+            return "8-bit"
+        if self.value.startswith("cp125"):
+            return "Windows-" + self.value[2:]
+        if self.value.startswith("iso8859-"):
+            return "ISO-8859-" + self.value[8:]
+        return self.value.upper().replace("_", "-")
 
 
 class RejectReason(StrEnum):
@@ -80,10 +147,14 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class ReadWarning:
-    """A located repair inside a card that was still read; never carries the card's content."""
+    """A located repair inside a card that was still read; never carries the card's content.
+
+    ``code_page`` names the code page a value was read in, for the warnings about that (an Enum, so no content).
+    """
 
     line: int
     code: WarningCode
+    code_page: CodePage | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +190,8 @@ class Phone:
     number_type: PhoneType
     valid: bool
     labels: tuple[str, ...] = ()
+    # How the country was chosen (None: not readable as a number). Not part of equality: it explains the reading.
+    region_source: RegionSource | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ class ReadingRun:
 
     arguments: Sequence[str]
     region: str = "DE"
+    encoding: str | None = None  # a Python codec forcing the code page of values without CHARSET (--encoding)
     on_progress: Callable[[ReadEvent], None] | None = None
     shown_as: dict[str, str] = field(default_factory=dict)  # how reports name an input (the demo's packaged file)
     files: list[FileReport] = field(default_factory=list)
@@ -58,8 +59,8 @@ class ReadingRun:
 
     def _entries(self, item: InputFile) -> Iterator[Contact | Rejection]:
         if item.path is None:
-            return read_stream(sys.stdin.buffer, path=item.display_path, region=self.region)
-        return read_file(item.path, display_path=item.display_path, region=self.region)
+            return read_stream(sys.stdin.buffer, path=item.display_path, region=self.region, encoding=self.encoding)
+        return read_file(item.path, display_path=item.display_path, region=self.region, encoding=self.encoding)
 
     @property
     def readable_input(self) -> bool:

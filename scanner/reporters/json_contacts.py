@@ -1,10 +1,11 @@
-"""One contact and one rejected card as JSON objects of the report (schema_version 1), masked unless shown."""
+"""One contact, one person and one rejected card as JSON objects of the report (schema_version 2), masked."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from scanner.core.model import Phone, Rejection
+from scanner.core.people_summary import CardPlace, PersonRecord
 from scanner.core.scan import ContactFinding
 from scanner.reporters.masking import shown_email, shown_name, shown_phone
 from scanner.reporters.view import ReportView
@@ -43,6 +44,7 @@ def _phone(phone: Phone, view: ReportView) -> dict[str, Any]:
         "country": phone.region,
         "type": phone.number_type.value,
         "valid": phone.valid,
+        "region_source": phone.region_source.value if phone.region_source is not None else None,
     }
 
 
@@ -63,3 +65,29 @@ def _exposure(finding: ContactFinding) -> dict[str, Any]:
 def rejection(item: Rejection) -> dict[str, Any]:
     source = item.source
     return {"source": source.path, "index": source.index, "line": source.line, "reason": item.reason.value}
+
+
+def person(record: PersonRecord) -> dict[str, Any]:
+    """A person holds no personal data beyond its keyed pseudonym and where its cards are."""
+    return {
+        "id": record.pseudonym,
+        "cards": [_place(place) for place in record.cards],
+        "phones": list(record.phones),
+        "classification": record.category.value,
+        "classification_from": _place(record.category_from),
+        "minor": record.minor,
+        "minor_from": _optional_place(record.minor_from),
+        "special_categories": record.special_categories,
+        "special_categories_from": _optional_place(record.special_from),
+        "uploaded": record.uploaded,
+        "risk": record.level.value,
+        "risk_reason_codes": [reason.value for reason in record.reasons],
+    }
+
+
+def _place(place: CardPlace) -> dict[str, Any]:
+    return {"source": place.path, "index": place.index}
+
+
+def _optional_place(place: CardPlace | None) -> dict[str, Any] | None:
+    return None if place is None else _place(place)

@@ -33,14 +33,16 @@ def alternatives_section(result: ScanResult, view: ReportView) -> Iterator[Rende
     yield heading(translate("report.section.alternatives", lang))
     table = _table(lang, ("messenger", "persons_uploaded", "unprotected", "non_users", "level"), numeric=(1, 2, 3))
     current = translate("report.value.current", lang, name=_marked_name(result.messenger))
-    summary = result.summary
-    figures = (summary.third_parties_exposed, summary.unprotected_persons, summary.estimated_non_users)
-    bound = bool(summary.non_user_fallbacks)
+    people = result.people_summary.figures
+    figures = (people.uploaded, people.unprotected, people.estimated_non_users)
+    bound = bool(people.non_user_fallbacks)
     table.add_row(*_alternative_row(current, figures, bound, result.overall.level, lang))
     for other in result.alternatives:
-        figures = (other.persons_uploaded, other.unprotected_persons, other.estimated_non_users)
-        bound = bool(other.non_user_fallbacks)
-        table.add_row(*_alternative_row(_marked_name(other.profile), figures, bound, other.level, lang))
+        people = other.people_figures
+        figures = (people.uploaded, people.unprotected, people.estimated_non_users)
+        bound = bool(people.non_user_fallbacks)
+        level = RiskLevel.highest((other.level, people.level))
+        table.add_row(*_alternative_row(_marked_name(other.profile), figures, bound, level, lang))
     yield _fixed(table, (1, 2, 3, 4))
     yield from _alternative_notes(result, lang)
 
@@ -81,7 +83,10 @@ def _alternative_notes(result: ScanResult, lang: Language) -> Iterator[Renderabl
         yield plain(translate("report.note.unconfirmed_marker", lang), "dim")
     if any(_opt_in(profile) for profile in profiles):
         yield plain(translate("report.note.opt_in_marker", lang), "dim")
-    fallbacks = (result.summary.non_user_fallbacks, *(other.non_user_fallbacks for other in result.alternatives))
+    fallbacks = (
+        result.people_summary.figures.non_user_fallbacks,
+        *(other.people_figures.non_user_fallbacks for other in result.alternatives),
+    )
     if any(fallbacks):
         yield plain(translate("report.note.upper_bound_marker", lang), "dim")
 
@@ -134,9 +139,10 @@ def riskiest_section(result: ScanResult, view: ReportView) -> Iterator[Renderabl
     for number, finding in enumerate(shown, start=1):
         table.add_row(plain(str(number)), _contact(finding, view), _assessment(finding, lang))
     yield table
-    at_risk = result.summary.contacts - result.summary.risk_levels.get(RiskLevel.NONE.value, 0)
+    levels = result.people_summary.figures.levels
+    at_risk = sum(count for level, count in levels.items() if level != RiskLevel.NONE.value)
     if len(shown) < at_risk:
-        yield plain(translate("report.note.findings_partial", lang, shown=len(shown), total=at_risk), "dim")
+        yield plain(translate("report.note.people_partial", lang, shown=len(shown), total=at_risk), "dim")
 
 
 def _contact(finding: ContactFinding, view: ReportView) -> Text:
@@ -144,6 +150,9 @@ def _contact(finding: ContactFinding, view: ReportView) -> Text:
     lines = [plain(shown_name(finding.display_name, view.show_pii)), plain(finding.pseudonym, "dim")]
     lines.extend(plain(shown_phone(phone, view.show_pii)) for phone in finding.phones)
     lines.extend(plain(shown_email(address, view.show_pii)) for address in finding.emails)
+    if len(finding.person_phones) > 1:
+        paths = ", ".join(finding.person_phones)
+        lines.append(plain(translate("report.value.person_phones", view.language, paths=paths)))
     return Text("\n").join(line for line in lines if line.plain)
 
 

@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-from scanner.core.model import Contact, FileProblem, ReadWarning, Rejection, RejectReason, WarningCode
+from scanner.core.model import CodePage, Contact, FileProblem, ReadWarning, Rejection, RejectReason, WarningCode
 from scanner.core.reading import read_bytes
 from scanner.i18n import Language, message_keys, translate
+from scanner.reporters.reading_texts import warning_text
 
 KEYS = (
     [f"warning.{code.value}" for code in WarningCode]
@@ -33,7 +34,8 @@ CONTENT = re.compile(
 @pytest.mark.parametrize("language", list(Language))
 def test_every_reader_message_exists_and_says_what_to_do(key: str, language: Language) -> None:
     assert key in message_keys()
-    text = translate(key, language)
+    # ``code_page`` is only ever the display name of a CodePage member, never card content.
+    text = translate(key, language, code_page=CodePage.CP1251.display_name)
     sentences = [part for part in re.split(r"[.?]\s+|[.?]$", text) if part.strip()]
     assert len(sentences) >= 2, f"{key} ({language}) states the problem but not what to do: {text!r}"
     assert "{" not in text  # no placeholder through which a card's value could enter
@@ -45,7 +47,7 @@ def _rendered(items: list[Contact | Rejection], language: Language) -> list[str]
         if isinstance(item, Rejection):
             texts.append(translate(f"reject.{item.reason.value}", language))
         else:
-            texts.extend(translate(f"warning.{warning.code.value}", language) for warning in item.warnings)
+            texts.extend(warning_text(warning, language) for warning in item.warnings)
     return texts
 
 
@@ -70,5 +72,6 @@ def test_rendered_warnings_and_rejections_hold_nothing_from_the_card() -> None:
 
 def test_warnings_and_rejections_carry_no_content_fields() -> None:
     """The located records themselves hold only a line number and a code, so no renderer can leak a value."""
-    assert list(ReadWarning.__dataclass_fields__) == ["line", "code"]
+    assert list(ReadWarning.__dataclass_fields__) == ["line", "code", "code_page"]
+    assert ReadWarning.__dataclass_fields__["code_page"].type == "CodePage | None"  # an Enum: no room for a value
     assert list(Rejection.__dataclass_fields__) == ["source", "reason"]

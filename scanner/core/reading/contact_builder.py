@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from scanner.core.model import (
     Address,
     Birthday,
+    CodePage,
     Contact,
     Email,
     Kind,
@@ -20,8 +21,10 @@ from scanner.core.model import (
     Url,
     WarningCode,
 )
-from scanner.core.phones import normalize_phone
+from scanner.core.phones import card_phones
+from scanner.core.reading.address_country import country_region
 from scanner.core.reading.cards import RawCard
+from scanner.core.reading.code_pages import CardDecoding, EncodingSource, FileCodePage
 from scanner.core.reading.content_lines import ContentLine
 from scanner.core.reading.values import structured, text_list, unescape, value_text
 
@@ -40,6 +43,7 @@ class _Draft:
 
     region: str
     labels: dict[str, tuple[str, ...]]
+    decoding: CardDecoding
     version: str | None = None
     uid: str | None = None
     formatted_name: str = ""
@@ -52,7 +56,7 @@ class _Draft:
     categories: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     birthday: Birthday | None = None
-    phones: list[Phone] = field(default_factory=list)
+    phones: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # as written; read at the end of the card
     emails: list[Email] = field(default_factory=list)
     addresses: list[Address] = field(default_factory=list)
     urls: list[Url] = field(default_factory=list)
@@ -60,9 +64,13 @@ class _Draft:
     recognized: int = 0
 
 
-def build_contact(card: RawCard, *, path: str, region: str) -> Contact | RejectReason:
-    """The contact a card describes, or why it describes none."""
-    draft = _Draft(region=region, labels=_group_labels(card.properties), warnings=list(card.warnings))
+def build_contact(
+    card: RawCard, *, path: str, region: str, code_page: FileCodePage | None = None
+) -> Contact | RejectReason:
+    """The contact a card describes, or why it describes none; ``code_page`` holds the file's encoding hints."""
+    decoding = CardDecoding(code_page if code_page is not None else FileCodePage(), card.properties)
+    labels = _group_labels(card.properties, decoding)
+    draft = _Draft(region=region, labels=labels, decoding=decoding, warnings=list(card.warnings))
     for content in card.properties:
         _apply(draft, content)
     if card.properties and not draft.recognized:
@@ -73,12 +81,12 @@ def build_contact(card: RawCard, *, path: str, region: str) -> Contact | RejectR
     return contact
 
 
-def _group_labels(properties: tuple[ContentLine, ...]) -> dict[str, tuple[str, ...]]:
+def _group_labels(properties: tuple[ContentLine, ...], decoding: CardDecoding) -> dict[str, tuple[str, ...]]:
     """Apple and Google ``itemN.X-ABLabel`` labels, by group."""
     labels: dict[str, tuple[str, ...]] = {}
     for content in properties:
         if content.name == "X-ABLABEL" and content.group:
-            text = unescape(value_text(content)[0]).strip()
+            text = unescape(value_text(content, decoding).text).strip()
             apple = _APPLE_LABEL.match(text)
             labels[content.group] = ((apple.group(1) if apple else text).lower(),)
     return labels
@@ -89,11 +97,22 @@ def _apply(draft: _Draft, content: ContentLine) -> None:
     handler = _HANDLERS.get(name) or _fallback_handler(name)
     if handler is None:
         return
-    text, charset_bad = value_text(content)
-    if charset_bad:
+    decoded = value_text(content, draft.decoding)
+    if decoded.charset_bad:
         draft.warnings.append(ReadWarning(content.line, WarningCode.BAD_CHARSET))
+    if decoded.fallback is not None and draft.decoding.file.first_report(decoded.fallback):
+        code = _CODE_PAGE_WARNINGS[decoded.fallback.source]
+        draft.warnings.append(ReadWarning(content.line, code, CodePage.of(decoded.fallback.codec)))
     draft.recognized += 1
-    handler(draft, content, text)
+    handler(draft, content, decoded.text)
+
+
+_CODE_PAGE_WARNINGS = {
+    EncodingSource.CARD_CHARSET: WarningCode.CODE_PAGE_FROM_CARD,
+    EncodingSource.FILE_CHARSET: WarningCode.CODE_PAGE_FROM_FILE,
+    EncodingSource.GUESSED: WarningCode.CODE_PAGE_GUESSED,
+    EncodingSource.DEFAULT: WarningCode.CODE_PAGE_DEFAULT,
+}
 
 
 def _fallback_handler(name: str) -> Callable[[_Draft, ContentLine, str], None] | None:
@@ -191,7 +210,7 @@ def _on_bday(draft: _Draft, content: ContentLine, text: str) -> None:
 def _on_tel(draft: _Draft, content: ContentLine, text: str) -> None:
     raw = unescape(text).strip()
     if raw:
-        draft.phones.append(normalize_phone(raw, draft.region, _labels(draft, content)))
+        draft.phones.append((raw, _labels(draft, content)))
 
 
 def _on_email(draft: _Draft, content: ContentLine, text: str) -> None:
@@ -294,12 +313,28 @@ def _freeze(draft: _Draft, source: SourceRef) -> Contact:
         categories=tuple(draft.categories),
         note="\n".join(draft.notes),
         birthday=draft.birthday,
-        phones=tuple(draft.phones),
+        phones=_phones(draft),
         emails=tuple(draft.emails),
         addresses=tuple(draft.addresses),
         urls=tuple(draft.urls),
         warnings=tuple(draft.warnings),
     )
+
+
+def _phones(draft: _Draft) -> tuple[Phone, ...]:
+    if not draft.phones:
+        return ()
+    return card_phones(draft.phones, draft.region, _address_region(draft.addresses))
+
+
+def _address_region(addresses: list[Address]) -> str | None:
+    """The country of the card's first address that names one."""
+    for address in addresses:
+        if address.country:
+            region = country_region(address.country)
+            if region is not None:
+                return region
+    return None
 
 
 def _identifies_someone(contact: Contact) -> bool:

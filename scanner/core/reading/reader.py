@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from scanner.core.model import Contact, FileProblem, Rejection, SourceRef
 from scanner.core.reading.cards import RawCard, RawRejection, assemble_cards
+from scanner.core.reading.code_pages import FileCodePage
 from scanner.core.reading.contact_builder import build_contact
 from scanner.core.reading.content_lines import content_lines
 from scanner.core.reading.encoding import FileEncoding, sniff_encoding, transcode_to_utf8
@@ -16,7 +18,7 @@ from scanner.core.reading.physical_lines import split_lines
 
 CHUNK_BYTES = 1 << 20
 MAX_LINE_BYTES = 16 * 1024 * 1024  # a folded line this long is no contact data (a 16 MB unfolded photo at most)
-_SNIFF = 8192
+_HEAD = CHUNK_BYTES  # the first chunk: where the encoding is sniffed and the code page hints are gathered
 
 
 class InputError(Exception):
@@ -27,8 +29,14 @@ class InputError(Exception):
         self.problem = problem
 
 
-def read_file(path: Path, *, display_path: str | None = None, region: str = "DE") -> Iterator[Contact | Rejection]:
-    """Contacts and rejections of one file, streamed; raises InputError for a file that cannot be read at all."""
+def read_file(
+    path: Path, *, display_path: str | None = None, region: str = "DE", encoding: str | None = None
+) -> Iterator[Contact | Rejection]:
+    """Contacts and rejections of one file, streamed; raises InputError for a file that cannot be read at all.
+
+    ``encoding`` (a Python codec name, see ``code_pages.text_codec``) forces the code page of every value that
+    names no fitting CHARSET of its own.
+    """
     shown = display_path if display_path is not None else str(path)
     try:
         stream = path.open("rb")
@@ -37,33 +45,65 @@ def read_file(path: Path, *, display_path: str | None = None, region: str = "DE"
     except (IsADirectoryError, PermissionError, OSError) as error:
         raise InputError(FileProblem.UNREADABLE) from error
     with stream:
-        yield from read_stream(stream, path=shown, region=region)
+        yield from read_stream(stream, path=shown, region=region, encoding=encoding)
 
 
-def read_bytes(data: bytes, *, path: str = "<bytes>", region: str = "DE") -> Iterator[Contact | Rejection]:
-    """Contacts and rejections from an in-memory export (tests, stdin)."""
-    return read_stream(io.BytesIO(data), path=path, region=region)
+def read_bytes(
+    data: bytes, *, path: str = "<bytes>", region: str = "DE", encoding: str | None = None
+) -> Iterator[Contact | Rejection]:
+    """Contacts and rejections from an in-memory export (tests, stdin, archive members)."""
+    return read_stream(io.BytesIO(data), path=path, region=region, encoding=encoding)
 
 
-def read_stream(stream: BinaryIO, *, path: str, region: str = "DE") -> Iterator[Contact | Rejection]:
+def read_stream(
+    stream: BinaryIO, *, path: str, region: str = "DE", encoding: str | None = None
+) -> Iterator[Contact | Rejection]:
     """Contacts and rejections from a binary stream; the stream is only read, never written or closed."""
-    head = _read(stream, _SNIFF)
+    head = _read(stream, _HEAD)
     if not head:
         raise InputError(FileProblem.EMPTY)
-    encoding, bom = sniff_encoding(head)
-    chunks = transcode_to_utf8(_chunks(stream, head[bom:]), encoding)
+    layout, bom = sniff_encoding(head)
+    if encoding is not None and not _ascii_compatible(encoding):
+        chunks = _transcode(_chunks(stream, head), encoding)
+        code_page = FileCodePage()
+    elif encoding is not None:
+        chunks = _chunks(stream, head[bom:] if layout is FileEncoding.EIGHT_BIT else head)
+        code_page = FileCodePage(forced=encoding)
+    else:
+        chunks = transcode_to_utf8(_chunks(stream, head[bom:]), layout)
+        eight_bit = layout is FileEncoding.EIGHT_BIT
+        code_page = FileCodePage.from_head(head[bom:], utf8_bom=bom > 0) if eight_bit else FileCodePage()
     found = 0
     for raw in assemble_cards(content_lines(split_lines(chunks, max_line_bytes=MAX_LINE_BYTES))):
         found += 1
-        yield _finish(raw, path, region)
+        yield _finish(raw, path, region, code_page)
     if not found:
-        raise InputError(FileProblem.BINARY if _looks_binary(head, encoding) else FileProblem.NO_CARDS)
+        raise InputError(FileProblem.BINARY if _looks_binary(head, layout) else FileProblem.NO_CARDS)
 
 
-def _finish(raw: RawCard | RawRejection, path: str, region: str) -> Contact | Rejection:
+def _ascii_compatible(codec: str) -> bool:
+    """Whether the codec writes vCard's ASCII syntax as ASCII (every code page; not UTF-16 or UTF-32)."""
+    probe = "BEGIN:VCARD\r\n"
+    try:
+        return probe.encode(codec) == probe.encode("ascii")
+    except (UnicodeError, LookupError):
+        return False
+
+
+def _transcode(chunks: Iterable[bytes], codec: str) -> Iterator[bytes]:
+    """A forced multi-byte encoding (``--encoding utf-16``) re-encoded as UTF-8 on the fly."""
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+    for chunk in chunks:
+        if text := decoder.decode(chunk):
+            yield text.encode("utf-8")
+    if tail := decoder.decode(b"", final=True):
+        yield tail.encode("utf-8")
+
+
+def _finish(raw: RawCard | RawRejection, path: str, region: str, code_page: FileCodePage) -> Contact | Rejection:
     if isinstance(raw, RawRejection):
         return Rejection(SourceRef(path, raw.index, raw.line), raw.reason)
-    built = build_contact(raw, path=path, region=region)
+    built = build_contact(raw, path=path, region=region, code_page=code_page)
     if isinstance(built, Contact):
         return built
     return Rejection(SourceRef(path, raw.index, raw.line), built)
