@@ -2,13 +2,37 @@
 
 from __future__ import annotations
 
+import io
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import BinaryIO
 
 from scanner.core.inputs import InputFile, InputProblem, discover_inputs
 from scanner.core.model import Contact, FileProblem, FileReport, Rejection
 from scanner.core.reading import InputError, read_file, read_stream
+
+# Larger than any phone's export with photos (a million contacts are about 300 MB), small enough that an endless
+# pipe or a wrong file stops within a minute or so.
+DEFAULT_MAX_INPUT_BYTES = 2 * 1024**3
+
+
+def _stdin() -> BinaryIO:
+    """Standard input as bytes; closed (``<&-``), or a device such as /dev/zero, it is a problem, not a hang."""
+    stream = sys.stdin
+    if stream is None:
+        raise InputError(FileProblem.UNREADABLE)
+    try:
+        mode = os.fstat(stream.fileno()).st_mode
+    except io.UnsupportedOperation:  # an in-memory stream (a test, an embedding program): no device
+        return stream.buffer
+    except (OSError, ValueError) as error:
+        raise InputError(FileProblem.UNREADABLE) from error
+    if stat.S_ISBLK(mode) or (stat.S_ISCHR(mode) and not stream.isatty()):
+        raise InputError(FileProblem.NOT_REGULAR)
+    return stream.buffer
 
 
 @dataclass(frozen=True)
@@ -28,6 +52,7 @@ class ReadingRun:
     encoding: str | None = None  # a Python codec forcing the code page of values without CHARSET (--encoding)
     on_progress: Callable[[ReadEvent], None] | None = None
     shown_as: dict[str, str] = field(default_factory=dict)  # how reports name an input (the demo's packaged file)
+    max_input_bytes: int | None = DEFAULT_MAX_INPUT_BYTES
     files: list[FileReport] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
 
@@ -58,11 +83,13 @@ class ReadingRun:
         self.files.append(FileReport(item.display_path, found, contacts, rejected, problem))
 
     def _entries(self, item: InputFile) -> Iterator[Contact | Rejection]:
+        region, encoding, limit = self.region, self.encoding, self.max_input_bytes
         if item.path is None:
-            return read_stream(sys.stdin.buffer, path=item.display_path, region=self.region, encoding=self.encoding)
-        return read_file(item.path, display_path=item.display_path, region=self.region, encoding=self.encoding)
+            return read_stream(_stdin(), path=item.display_path, region=region, encoding=encoding, max_bytes=limit)
+        return read_file(item.path, display_path=item.display_path, region=region, encoding=encoding, max_bytes=limit)
 
     @property
     def readable_input(self) -> bool:
-        """Whether at least one input could be read (a file with cards, even if all were rejected)."""
-        return any(report.problem is None for report in self.files)
+        """Whether at least one input could be read (a file with cards, even if all were rejected or it was cut
+        at ``--max-input-size``)."""
+        return any(report.problem is None or report.cards_found > 0 for report in self.files)

@@ -160,7 +160,7 @@ class ScanResult:
 
     @property
     def readable_input(self) -> bool:
-        return any(report.problem is None for report in self.files)
+        return any(report.problem is None or report.cards_found > 0 for report in self.files)
 
     @property
     def people_summary(self) -> PeopleSummary:

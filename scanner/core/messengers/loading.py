@@ -89,6 +89,8 @@ def _parse_text(text: str, shown: str) -> MessengerProfile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ProfileError(shown, ProfileProblem.NOT_TOML, detail=str(error)) from None
+    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
+        raise ProfileError(shown, ProfileProblem.NOT_TOML, detail="nested too deeply") from None
     return _profile(Table(shown, "", data))
 
 
