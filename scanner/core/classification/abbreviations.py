@@ -58,6 +58,8 @@ def expand(text: str, words: tuple[str, ...]) -> str:
 
 def expand_texts(texts: ContactTexts, words: tuple[str, ...]) -> ContactTexts:
     """The name, org and note fields with their abbreviations read out."""
+    if "." not in texts.name and "." not in texts.org and "." not in texts.other:
+        return texts
     return replace(
         texts,
         name=expand(texts.name, words),
