@@ -92,8 +92,8 @@ def test_classifier_meets_the_bar(name: str, evaluation_report: list[str]) -> No
 # The targets are business/private >= 90 %, confidently wrong <= 3 %, unknown <= 8 %, natural person >= 97 %,
 # minors recall 100 % with <= 1 false alarm, Art. 9 recall >= 85 % with <= 3 % false alarms.
 FLOORS = {
-    "blind development set": {"accuracy": 0.86, "wrong": 0.045, "unknown": 0.10, "person": 0.92, "special": 0.91},
-    "frozen held-out set": {"accuracy": 0.88, "wrong": 0.04, "unknown": 0.08, "person": 0.97, "special": 0.99},
+    "blind development set": {"accuracy": 0.89, "wrong": 0.03, "unknown": 0.08, "person": 0.96, "special": 0.91},
+    "frozen held-out set": {"accuracy": 0.88, "wrong": 0.04, "unknown": 0.08, "person": 0.99, "special": 0.99},
 }
 
 
@@ -105,11 +105,20 @@ def test_blind_sets_keep_their_stated_figures(name: str, evaluation_report: list
     evaluation_report.extend(report)
     text = "\n".join(ev.headline(figures)) if name in FROZEN else "\n".join(report)
     floor = FLOORS[name]
-    assert figures.accuracy >= floor["accuracy"], text
-    assert figures.share(figures.confidently_wrong) <= floor["wrong"], text
-    assert figures.share(figures.unknown) <= floor["unknown"], text
-    assert figures.person_accuracy >= floor["person"], text
-    assert figures.special_recall >= floor["special"], text
-    assert figures.share(len(figures.special_false), figures.total) <= 0.03, text
-    assert not figures.minor_misses, text
-    assert len(figures.minor_false_alarms) <= 1, text
+    # plain numbers only: a failing assertion must not print the Figures (with the frozen set's rows)
+    measured = {
+        "accuracy": figures.accuracy,
+        "wrong": figures.share(figures.confidently_wrong),
+        "unknown": figures.share(figures.unknown),
+        "person": figures.person_accuracy,
+        "special": figures.special_recall,
+        "special_false": figures.share(len(figures.special_false), figures.total),
+        "minors_missed": float(len(figures.minor_misses)),
+        "minor_false_alarms": float(len(figures.minor_false_alarms)),
+    }
+    below = [key for key in ("accuracy", "person", "special") if measured[key] < floor[key]]
+    above = [key for key in ("wrong", "unknown") if measured[key] > floor[key]]
+    above += [key for key, limit in (("special_false", 0.03), ("minors_missed", 0.0), ("minor_false_alarms", 1.0))
+              if measured[key] > limit]  # fmt: skip
+    problems = below + above
+    assert not problems, f"{problems}: {text}"
