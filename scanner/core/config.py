@@ -97,15 +97,28 @@ class OwnerConfig:
 
 
 @dataclass(frozen=True)
+class ReportConfig:
+    """The ``[report]`` table: who a document handed to a client is for and who made it (HTML header, drafts)."""
+
+    client: str = ""
+    consultant: str = ""
+
+
+_REPORT_KEYS = ("client", "consultant")
+_TABLES = ("classification", "report", "owner")
+
+
+@dataclass(frozen=True)
 class UserConfig:
     classification: ClassificationConfig = ClassificationConfig()
     owner: OwnerConfig = OwnerConfig()
+    report: ReportConfig = ReportConfig()
 
 
 def load_config(path: Path) -> UserConfig:
     """Read and check a config file; raises ConfigError listing every problem found."""
     document = _parse(path)
-    issues = [ConfigIssue(key, ConfigProblem.UNKNOWN_KEY) for key in document if key not in ("classification", "owner")]
+    issues = [ConfigIssue(key, ConfigProblem.UNKNOWN_KEY) for key in document if key not in _TABLES]
     owner = _owner(document.get("owner", {}), issues)
     table = document.get("classification", {})
     if not isinstance(table, dict):
@@ -115,9 +128,25 @@ def load_config(path: Path) -> UserConfig:
         ConfigIssue(f"classification.{key}", ConfigProblem.UNKNOWN_KEY) for key in table if key not in _LIST_KEYS
     )
     values = {key: _string_list(table, key, issues) for key in _LIST_KEYS}
+    report = _report(document.get("report", {}), issues)
     if issues:
         raise ConfigError(path, tuple(issues))
-    return UserConfig(classification=ClassificationConfig(**values), owner=owner)
+    return UserConfig(classification=ClassificationConfig(**values), report=report, owner=owner)
+
+
+def _report(table: object, issues: list[ConfigIssue]) -> ReportConfig:
+    if not isinstance(table, dict):
+        issues.append(ConfigIssue("report", ConfigProblem.NOT_A_TABLE))
+        return ReportConfig()
+    issues.extend(ConfigIssue(f"report.{key}", ConfigProblem.UNKNOWN_KEY) for key in table if key not in _REPORT_KEYS)
+    values: dict[str, str] = {}
+    for key in _REPORT_KEYS:
+        value = table.get(key, "")
+        if isinstance(value, str):
+            values[key] = value.strip()
+        else:
+            issues.append(ConfigIssue(f"report.{key}", ConfigProblem.NOT_A_STRING))
+    return ReportConfig(**values)
 
 
 def _owner(table: object, issues: list[ConfigIssue]) -> OwnerConfig:

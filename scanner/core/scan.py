@@ -15,13 +15,21 @@ from scanner.core.advice import Advice, advise
 from scanner.core.classification import ClassificationContext, ClassificationRules, PhoneContext, classify_phone
 from scanner.core.classification.result import Category, Classification
 from scanner.core.exposure import Exposure, UploadPlan, expose
-from scanner.core.messengers import MessengerProfile
+from scanner.core.messengers import MessengerProfile, Retention
 from scanner.core.model import Contact, FileReport, Phone, ReadWarning, Rejection, SourceRef
 from scanner.core.people import PeopleTally, digests, place
 from scanner.core.people_summary import People, PeopleFigures, PeopleSummary, cards_as_people, figures_for
 from scanner.core.pseudonym import pseudonym
 from scanner.core.reading_run import ReadingRun
-from scanner.core.risk import ContactRisk, OverallRisk, RiskLevel, contact_risk, overall_risk
+from scanner.core.risk import (
+    ContactRisk,
+    OverallRisk,
+    RiskLevel,
+    RiskReason,
+    contact_risk,
+    overall_risk,
+    transfer_reasons,
+)
 from scanner.core.shape import ContactShape, shape_of
 from scanner.core.summary import ScanSummary, SummaryTally
 
@@ -75,6 +83,8 @@ class AlternativeExposure:
 
     ``unprotected_persons`` counts those sent to a third country without a full adequacy decision;
     ``non_user_fallbacks`` those whose non-user estimate used the fallback share (the estimate is then an upper bound).
+    ``transfer_reasons``: why this messenger weighs as it does (destination and what the operator keeps, rules 3
+    and 6), weightiest first; empty when nothing is uploaded.
     """
 
     profile: MessengerProfile
@@ -84,6 +94,7 @@ class AlternativeExposure:
     non_user_fallbacks: int
     level: RiskLevel
     people: PeopleFigures | None = None  # the same over people; None for a result built without the people stage
+    transfer_reasons: tuple[RiskReason, ...] = ()
 
     @property
     def people_figures(self) -> PeopleFigures:
@@ -185,6 +196,7 @@ def _alternative(
         non_user_fallbacks=cards.non_user_fallbacks,
         level=cards.level,
         people=figures_for(people_shapes, plan),
+        transfer_reasons=transfer_reasons(cards.reasons),
     )
 
 
@@ -401,8 +413,13 @@ def _finding(
     )
 
 
-def _alternative_order(alternative: AlternativeExposure) -> tuple[int, int, str]:
-    return (alternative.level.rank, alternative.unprotected_persons, alternative.profile.id)
+# At the same level, a messenger that keeps less ranks first (rule 6 of scanner/core/risk.py).
+_RETENTION_ORDER = (Retention.NOT_SENT, Retention.DISCARDED, Retention.STORED_HASHED, Retention.STORED_CLEAR)
+
+
+def _alternative_order(alternative: AlternativeExposure) -> tuple[int, int, int, str]:
+    retention = _RETENTION_ORDER.index(alternative.profile.retention.value)
+    return (alternative.level.rank, retention, alternative.unprotected_persons, alternative.profile.id)
 
 
 def _has_better(summary: ScanSummary, level: RiskLevel, alternatives: Iterable[AlternativeExposure]) -> bool:

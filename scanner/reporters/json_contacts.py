@@ -59,6 +59,7 @@ def _exposure(finding: ContactFinding) -> dict[str, Any]:
         "third_country": exposure.third_country,
         "non_user_probability": exposure.non_user_probability,
         "non_user_basis": basis.value if basis is not None else None,
+        "retention": exposure.retention.value if exposure.uploaded else None,
     }
 
 

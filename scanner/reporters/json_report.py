@@ -65,6 +65,8 @@ def _profile(profile: MessengerProfile) -> dict[str, Any]:
         "destinations": list(destinations) if destinations is not None else None,
         "fields": {field.value: profile.fields.get(field).value.value for field in UploadField},
         "unconfirmed_facts": list(profile.unconfirmed()),
+        "retention": profile.retention.value.value,
+        "transfer_basis": profile.transfer_basis.value.value,
     }
 
 
@@ -164,4 +166,7 @@ def _alternative(other: AlternativeExposure) -> dict[str, Any]:
         "people_non_user_fallbacks": other.people_figures.non_user_fallbacks,
         "people_risk": other.people_figures.level.value,
         "unconfirmed_facts": list(other.profile.unconfirmed()),
+        "retention": other.profile.retention.value.value,
+        "transfer_basis": other.profile.transfer_basis.value.value,
+        "transfer_reason_codes": [reason.value for reason in other.transfer_reasons],
     }

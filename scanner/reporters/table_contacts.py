@@ -9,8 +9,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from scanner.core.messengers import Activation, MessengerProfile
-from scanner.core.risk import RiskLevel
+from scanner.core.messengers import Activation, MessengerProfile, label_key
+from scanner.core.risk import RiskLevel, RiskReason, transfer_reasons
 from scanner.core.scan import ContactFinding, ScanResult
 from scanner.i18n import Language, translate
 from scanner.reporters.masking import shown_email, shown_name, shown_phone
@@ -36,13 +36,16 @@ def alternatives_section(result: ScanResult, view: ReportView) -> Iterator[Rende
     people = result.people_summary.figures
     figures = (people.uploaded, people.unprotected, people.estimated_non_users)
     bound = bool(people.non_user_fallbacks)
-    table.add_row(*_alternative_row(current, figures, bound, result.overall.level, lang))
+    why = _why(result.messenger, transfer_reasons(reason for reason, _ in result.overall.reasons), lang)
+    table.add_row(*_alternative_row(current, why, figures, upper_bound=bound, level=result.overall.level, lang=lang))
     for other in result.alternatives:
         people = other.people_figures
         figures = (people.uploaded, people.unprotected, people.estimated_non_users)
         bound = bool(people.non_user_fallbacks)
         level = RiskLevel.highest((other.level, people.level))
-        table.add_row(*_alternative_row(_marked_name(other.profile), figures, bound, level, lang))
+        why = _why(other.profile, other.transfer_reasons, lang)
+        named = _marked_name(other.profile)
+        table.add_row(*_alternative_row(named, why, figures, upper_bound=bound, level=level, lang=lang))
     yield _fixed(table, (1, 2, 3, 4))
     yield from _alternative_notes(result, lang)
 
@@ -65,6 +68,16 @@ def sources_section(result: ScanResult, view: ReportView) -> Iterator[Renderable
     yield _fixed(table, (1, 2, 3, 4, 5, 6))
     if len(ranked) > SOURCES_SHOWN:
         yield plain(translate("report.note.sources_shown", lang, shown=SOURCES_SHOWN, total=len(ranked)), "dim")
+
+
+_DESTINATION_REASONS = (RiskReason.THIRD_COUNTRY, RiskReason.DPF_TRANSFER, RiskReason.ADEQUATE_DESTINATION)
+
+
+def _why(profile: MessengerProfile, reasons: tuple[RiskReason, ...], lang: Language) -> str:
+    """Where the data goes (rule 3) and what the operator keeps (rule 6): what sets messengers apart."""
+    parts = [translate(f"report.why.{reason.value}", lang) for reason in reasons if reason in _DESTINATION_REASONS]
+    parts.append(translate(label_key(profile.retention.value), lang))
+    return "; ".join(parts)
 
 
 def _marked_name(profile: MessengerProfile) -> str:
@@ -92,12 +105,14 @@ def _alternative_notes(result: ScanResult, lang: Language) -> Iterator[Renderabl
 
 
 def _alternative_row(
-    name: str, figures: tuple[int, int, float], upper_bound: bool, level: RiskLevel, lang: Language
+    name: str, why: str, figures: tuple[int, int, float], *, upper_bound: bool, level: RiskLevel, lang: Language
 ) -> tuple[Text, ...]:
+    """The messenger's name with, below it, where the data goes and what the operator keeps (why it ranks so)."""
     persons, unprotected, non_users = figures
     estimate = ("≤ " if upper_bound else "") + decimal(non_users, lang)
     shown = (str(persons), str(unprotected), estimate)
-    return (plain(name), *(plain(figure) for figure in shown), level_text(level_label(level, lang), level))
+    named = Text.assemble(plain(name), "\n", plain(why, "dim"))
+    return (named, *(plain(figure) for figure in shown), level_text(level_label(level, lang), level))
 
 
 def _table(lang: Language, columns: tuple[str, ...], numeric: tuple[int, ...] = ()) -> Table:

@@ -93,7 +93,7 @@ def test_contacts_keep_source_location_and_exposure(full_result: ScanResult) -> 
     assert lena["id"] == "c_0000000000000001"
     assert lena["minor"] is True
     assert lena["risk"] == "critical"
-    assert lena["risk_reason_codes"] == ["third_country", "private_contact", "minor"]
+    assert lena["risk_reason_codes"] == ["third_country", "kept_in_clear", "private_contact", "minor"]
     assert lena["uploaded_field_status"] == {"phone": "yes", "name": "disputed"}
     assert lena["phones"] == [
         {"number": "+49 ••• •• 32", "country": "DE", "type": "mobile", "valid": True, "region_source": None}
@@ -134,5 +134,5 @@ def test_rejections_and_sources_are_listed(rejected_only_result: ScanResult) -> 
 def test_alternatives_mark_unconfirmed_profiles(full_result: ScanResult) -> None:
     alternatives = {item["messenger"]: item for item in _report(full_result)["alternatives"]}
     assert alternatives["threema"]["unconfirmed_facts"] == []
-    assert "operator" in alternatives["viber"]["unconfirmed_facts"]
+    assert "destinations" in alternatives["viber"]["unconfirmed_facts"]
     assert alternatives["viber"]["risk"] == "critical"
