@@ -7,6 +7,7 @@ import io
 import sys
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -15,6 +16,15 @@ from rich.traceback import Traceback
 
 from scanner import __version__
 from scanner.cli.compare_command import run_compare_command
+from scanner.cli.classification_options import (
+    DecisionsOpt,
+    LimitOpt,
+    ReviewDecisionsOpt,
+    ReviewFormat,
+    ReviewFormatOpt,
+    TradeOpt,
+    resolve_trade,
+)
 from scanner.cli.console import error_console, terminal_width
 from scanner.cli.docs_command import run_docs_command
 from scanner.cli.errors import CliError
@@ -44,6 +54,11 @@ from scanner.cli.options import (
     ShowPiiOpt,
     VerboseOpt,
 )
+from scanner.cli.output import write_report
+from scanner.cli.review_command import DEFAULT_LIMIT, ReviewSettings, run_review_command
+from scanner.cli.scan_command import run_scan_command, user_config
+from scanner.cli.split_command import SplitSettings, run_split_command
+from scanner.core.classification import load_rules
 from scanner.i18n import Language, default_language, translate
 from scanner.reporters.formats import OutputFormat
 from scanner.reporters.inert_text import inert_message
@@ -104,6 +119,8 @@ def scan(
     verbose: VerboseOpt = False,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
+    trade: TradeOpt = None,
+    decisions: DecisionsOpt = None,
 ) -> None:
     """Scan vCard exports and report what the messenger's contact upload exposes. / Exporte prüfen."""
     settings = ScanSettings(
@@ -126,11 +143,57 @@ def scan(
         verbose=verbose,
         quiet=quiet,
         debug=debug,
+        trade=trade,
+        decisions=decisions,
         client=client,
         consultant=consultant,
         csv_delimiter=csv_delimiter,
     )
     _finish(lambda: _scan_command()(paths, settings), settings.language, debug=debug)
+
+
+@app.command()
+def review(
+    paths: PathsArg,
+    *,
+    decisions: ReviewDecisionsOpt,
+    id_key: IdKeyOpt = None,
+    trade: TradeOpt = None,
+    output_format: ReviewFormatOpt = ReviewFormat.PROMPT,
+    output: OutputOpt = None,
+    limit: LimitOpt = DEFAULT_LIMIT,
+    show_pii: ShowPiiOpt = False,
+    config: ConfigOpt = None,
+    region: RegionOpt = "DE",
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Decide the undecided contacts by hand (b/p/s); saved by pseudonym only. / Unklare Kontakte selbst einstufen."""
+    language = lang or default_language()
+    scan_settings = ScanSettings(language=language, config=config, id_key=id_key, as_of=_day(as_of))
+    def command() -> ExitCode:
+        return _review(paths, scan_settings, decisions=decisions, trade=trade, output_format=output_format,
+                       output=output, limit=limit, show_pii=show_pii, region=region)  # fmt: skip
+
+    _finish(command, language, debug=debug)
+
+
+def _review(
+    paths: list[str], scan_settings: ScanSettings, *, decisions: Path, trade: str | None, output_format: ReviewFormat,
+    output: str | None, limit: int, show_pii: bool, region: str,
+) -> ExitCode:  # fmt: skip
+    if not scan_settings.id_key:
+        raise CliError("cli.decisions_need_id_key")
+    config = user_config(scan_settings)
+    settings = ReviewSettings(
+        language=scan_settings.language, id_key=scan_settings.id_key, decisions=decisions,
+        rules=load_rules(config=config.classification if config else None),
+        today=scan_settings.as_of or datetime.date.today(),
+        trade=resolve_trade(trade, config.owner.trade if config else None), region=region.strip().upper(),
+        limit=limit, csv=output_format is ReviewFormat.CSV, output=output, show_pii=show_pii,
+    )  # fmt: skip
+    return run_review_command(paths, settings)
 
 
 @app.command()

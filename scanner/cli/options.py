@@ -124,6 +124,8 @@ class ScanSettings:
     verbose: bool = False
     quiet: bool = False
     debug: bool = False
+    trade: str | None = None  # --trade (else the config's [owner] trade, else inferred per phone)
+    decisions: Path | None = None  # --decisions: the owner's own decisions (contactleak review)
     client: str | None = None
     consultant: str | None = None
     csv_delimiter: str = ";"

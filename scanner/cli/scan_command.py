@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 import phonenumbers
 from rich.text import Text
 
+from scanner.cli.classification_options import resolve_trade
 from scanner.cli.console import error_console, stderr_is_terminal, stdout_color, terminal_width
 from scanner.cli.diagnostics import print_diagnostics
 from scanner.cli.errors import CliError
@@ -17,8 +19,10 @@ from scanner.cli.options import ScanSettings
 from scanner.cli.output import write_report
 from scanner.cli.output_file import check_output_target, is_stdout
 from scanner.cli.progress import reading_progress
-from scanner.core.classification import ClassificationRules, load_rules
+from scanner.cli.review_command import decisions_cli_error
+from scanner.core.classification import ClassificationRules, PhoneContext, load_rules
 from scanner.core.config import ConfigError, ReportConfig, UserConfig, load_config
+from scanner.core.decisions import DecisionsError, load_decisions
 from scanner.core.messengers import (
     MessengerProfile,
     ProfileError,
@@ -27,7 +31,7 @@ from scanner.core.messengers import (
     load_profile,
     load_profile_file,
 )
-from scanner.core.pseudonym import new_key
+from scanner.core.pseudonym import new_key, pseudonym
 from scanner.core.reading.code_pages import text_codec
 from scanner.core.reading_run import DEFAULT_MAX_INPUT_BYTES, ReadingRun
 from scanner.core.scan import ScanOptions, ScanResult, run_scan
@@ -94,11 +98,14 @@ def report_view(settings: ScanSettings) -> ReportView:
 
 
 def _scan_options(settings: ScanSettings, *, every_contact: bool = False) -> ScanOptions:
+    today = settings.as_of or datetime.date.today()
+    key = _id_key(settings)
     return ScanOptions(
         profile=_profile(settings),
         rules=_rules(settings),
-        today=settings.as_of or datetime.date.today(),
-        id_key=_id_key(settings),
+        today=today,
+        id_key=key,
+        phone=phone_context(settings, today, key),
         keep_findings=None if every_contact else TABLE_CONTACTS,
         alternatives=tuple(load_profile(name) for name in list_profiles()),
     )
@@ -133,20 +140,35 @@ def _profile(settings: ScanSettings) -> MessengerProfile:
 
 
 def _rules(settings: ScanSettings) -> ClassificationRules:
-    config = _user_config(settings)
+    config = user_config(settings)
     return load_rules(company_domains=settings.company_domains, config=config.classification if config else None)
 
 
 def _report_config(settings: ScanSettings) -> ReportConfig:
-    config = _user_config(settings)
+    config = user_config(settings)
     return config.report if config is not None else ReportConfig()
 
 
-def _user_config(settings: ScanSettings) -> UserConfig | None:
+def user_config(settings: ScanSettings) -> UserConfig | None:
     try:
         return load_config(settings.config) if settings.config is not None else None
     except ConfigError as error:
         raise CliError("cli.config_problems", {"problems": error.describe(settings.language)}) from None
+
+
+def phone_context(settings: ScanSettings, today: datetime.date, key: bytes) -> PhoneContext:
+    """The owner's trade (``--trade``, else ``[owner] trade``) and decisions (``--decisions``, needs ``--id-key``)."""
+    config = user_config(settings)
+    trade = resolve_trade(settings.trade, config.owner.trade if config else None)
+    if settings.decisions is None:
+        return PhoneContext(today=today, trade=trade)
+    if not settings.id_key:
+        raise CliError("cli.decisions_need_id_key")
+    try:
+        decisions = load_decisions(settings.decisions, key)
+    except DecisionsError as error:
+        raise decisions_cli_error(error) from None
+    return PhoneContext(today=today, trade=trade, decisions=decisions.by_id, decision_key=partial(pseudonym, key=key))
 
 
 _SIZE = re.compile(r"(\d+)\s*([kmgt]?)(?:i?b)?", re.IGNORECASE)

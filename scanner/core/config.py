@@ -90,6 +90,13 @@ class ClassificationConfig:
 
 
 @dataclass(frozen=True)
+class OwnerConfig:
+    """The ``[owner]`` table: the trade the phones' owner runs (a file name in scanner/data/classification/trades/)."""
+
+    trade: str | None = None
+
+
+@dataclass(frozen=True)
 class ReportConfig:
     """The ``[report]`` table: who a document handed to a client is for and who made it (HTML header, drafts)."""
 
@@ -98,12 +105,13 @@ class ReportConfig:
 
 
 _REPORT_KEYS = ("client", "consultant")
-_TABLES = ("classification", "report")
+_TABLES = ("classification", "report", "owner")
 
 
 @dataclass(frozen=True)
 class UserConfig:
     classification: ClassificationConfig = ClassificationConfig()
+    owner: OwnerConfig = OwnerConfig()
     report: ReportConfig = ReportConfig()
 
 
@@ -111,6 +119,7 @@ def load_config(path: Path) -> UserConfig:
     """Read and check a config file; raises ConfigError listing every problem found."""
     document = _parse(path)
     issues = [ConfigIssue(key, ConfigProblem.UNKNOWN_KEY) for key in document if key not in _TABLES]
+    owner = _owner(document.get("owner", {}), issues)
     table = document.get("classification", {})
     if not isinstance(table, dict):
         issues.append(ConfigIssue("classification", ConfigProblem.NOT_A_TABLE))
@@ -122,7 +131,7 @@ def load_config(path: Path) -> UserConfig:
     report = _report(document.get("report", {}), issues)
     if issues:
         raise ConfigError(path, tuple(issues))
-    return UserConfig(classification=ClassificationConfig(**values), report=report)
+    return UserConfig(classification=ClassificationConfig(**values), report=report, owner=owner)
 
 
 def _report(table: object, issues: list[ConfigIssue]) -> ReportConfig:
@@ -138,6 +147,24 @@ def _report(table: object, issues: list[ConfigIssue]) -> ReportConfig:
         else:
             issues.append(ConfigIssue(f"report.{key}", ConfigProblem.NOT_A_STRING))
     return ReportConfig(**values)
+
+
+def _owner(table: object, issues: list[ConfigIssue]) -> OwnerConfig:
+    """``[owner] trade = "care"``; the name is checked against the trade profiles where the rules are built."""
+    if not isinstance(table, dict):
+        issues.append(ConfigIssue("owner", ConfigProblem.NOT_A_TABLE))
+        return OwnerConfig()
+    issues.extend(ConfigIssue(f"owner.{key}", ConfigProblem.UNKNOWN_KEY) for key in table if key != "trade")
+    trade = table.get("trade")
+    if trade is None:
+        return OwnerConfig()
+    if not isinstance(trade, str):
+        issues.append(ConfigIssue("owner.trade", ConfigProblem.NOT_A_STRING))
+        return OwnerConfig()
+    if not trade.strip():
+        issues.append(ConfigIssue("owner.trade", ConfigProblem.EMPTY_ENTRY))
+        return OwnerConfig()
+    return OwnerConfig(trade=trade.strip())
 
 
 def _parse(path: Path) -> dict[str, Any]:

@@ -28,7 +28,7 @@ def contact(finding: ContactFinding, view: ReportView) -> dict[str, Any]:
         "natural_person": classification.natural_person,
         "minor": classification.minor,
         "special_categories": [category.value for category in classification.special_categories],
-        "organisation_special_categories": [category.value for category in classification.organisation_special],
+        "special_categories_not_counted": [category.value for category in classification.uncounted_special],
         "decided_by": classification.decided_by.value,
         "phones": [_phone(phone, view) for phone in finding.phones],
         "emails": [shown_email(address, view.show_pii, view.known_email_domains) for address in finding.emails],

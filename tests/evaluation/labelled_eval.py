@@ -56,7 +56,7 @@ def answers(
     """Classify each labelled file as the scan does, one phone at a time, and pair every label with its answer.
 
     ``organisations_count``: the set's guide labels an Art. 9 hint also when it is only an organisation's role on a
-    business card (a parish as a customer); the classifier reports those apart (``organisation_special``).
+    business card (a parish as a customer); the classifier reports those apart (``uncounted_special``).
     """
     from scanner.core.classification import PhoneContext, classify_phone, load_rules
 
@@ -69,7 +69,7 @@ def answers(
     for keys in by_file.values():
         phone = classify_phone([contacts[key] for key in keys], rules, PhoneContext(today=today))
         for key, result in zip(keys, phone.results, strict=True):
-            special = (*result.special_categories, *(result.organisation_special if organisations_count else ()))
+            special = (*result.special_categories, *(result.uncounted_special if organisations_count else ()))
             found[key] = Answer(result.category.value, result.natural_person, result.minor,
                                 frozenset(category.value for category in special))
     return [(label, found[label.key]) for label in wanted]
@@ -114,6 +114,7 @@ class Figures:
     answered: int = 0
     person_correct: int = 0
     minors_labelled: int = 0
+    special_labelled: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     minor_misses: list[Key] = field(default_factory=list)
     minor_false_alarms: list[Key] = field(default_factory=list)
@@ -133,6 +134,26 @@ class Figures:
     @property
     def person_accuracy(self) -> float:
         return self.person_correct / self.total if self.total else 0.0
+
+    @property
+    def confidently_wrong(self) -> int:
+        """Business answered for private or the reverse (not "unknown")."""
+        return self.confusion[("business", "private")] + self.confusion[("private", "business")]
+
+    @property
+    def unknown(self) -> int:
+        return self.labelable - self.answered
+
+    @property
+    def special_recall(self) -> float:
+        """Share of contacts labelled with an Art. 9 category whose categories were all found."""
+        if not self.special_labelled:
+            return 1.0
+        return 1 - len(self.special_missed) / self.special_labelled
+
+    def share(self, count: int, of: int | None = None) -> float:
+        total = self.labelable if of is None else of
+        return count / total if total else 0.0
 
 
 def _mismatches(label: Label, answer: Answer) -> list[str]:
@@ -173,6 +194,7 @@ def score(pairs: Iterable[tuple[Label, Answer]]) -> Figures:
             figures.answered += answer.category != "unknown"
         figures.person_correct += answer.natural_person == label.natural_person
         figures.minors_labelled += label.minor
+        figures.special_labelled += bool(label.special_categories)
         if label.minor and not answer.minor:
             figures.minor_misses.append(label.key)
         if answer.minor and not label.minor:
@@ -207,8 +229,26 @@ def _special_lines(figures: Figures) -> list[str]:
     return lines
 
 
-def render(title: str, figures: Figures) -> list[str]:
-    """The report lines: figures, confusion matrix, and the wrong rows by file:index and labels (never names)."""
+def headline(figures: Figures) -> list[str]:
+    """The figures the issue's targets are stated in, as shares."""
+    found_minors = figures.minors_labelled - len(figures.minor_misses)
+    found_special = figures.special_labelled - len(figures.special_missed)
+    minors = f"{figures.share(found_minors, figures.minors_labelled):.0%}" if figures.minors_labelled else "-"
+    return [
+        f"targets: business/private {figures.accuracy:.1%}, confidently wrong "
+        f"{figures.share(figures.confidently_wrong):.1%} ({figures.confidently_wrong}), unknown "
+        f"{figures.share(figures.unknown):.1%} ({figures.unknown}), natural person {figures.person_accuracy:.1%}, "
+        f"minors recall {minors} with {len(figures.minor_false_alarms)} false alarms, Art. 9 recall "
+        f"{figures.special_recall:.1%} ({found_special}/{figures.special_labelled}) with "
+        f"{figures.share(len(figures.special_false), figures.total):.1%} false alarms ({len(figures.special_false)})",
+    ]
+
+
+def render(title: str, figures: Figures, *, rows: bool = True) -> list[str]:
+    """The report lines: figures, confusion matrix, and the wrong rows by file:index and labels (never names).
+
+    ``rows=False`` for a frozen set: only aggregate figures, never which cards were missed.
+    """
     lines = [
         f"== {title}: {figures.total} contacts ==",
         f"business/private accuracy: {figures.accuracy:.1%} ({figures.correct}/{figures.labelable} labelable), "
@@ -218,9 +258,10 @@ def render(title: str, figures: Figures) -> list[str]:
         f"minors: {len(figures.minor_misses)} missed, {len(figures.minor_false_alarms)} false alarms "
         f"({figures.minors_labelled} labelled)",
         *_special_lines(figures),
+        *headline(figures),
         f"rows with any difference: {len(figures.wrong)}",
     ]
-    for label, answer, problems in figures.wrong:
+    for label, answer, problems in figures.wrong if rows else ():
         wanted = _short(label.category, label.natural_person, label.minor, label.special_categories)
         got = _short(answer.category, answer.natural_person, answer.minor, answer.special_categories)
         lines.append(f"  {label.file}:{label.index}  label {wanted}  answer {got}  [{problems}]")

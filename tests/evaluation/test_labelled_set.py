@@ -11,10 +11,18 @@ import pytest
 from scanner.core.model import Contact
 
 REFERENCE_DATE = datetime.date(2026, 11, 25)
+BLIND_DATE = datetime.date(2026, 12, 1)
 SETS = {
     "labelled set": ev.LABELLED_DIR / "labels.csv",
     "demo sample": ev.DEMO_DIR / "labels.csv",
+    "blind development set": ev.LABELLED_DIR / "blind-2026-12" / "labels.csv",
+    "frozen held-out set": ev.LABELLED_DIR / "frozen" / "labels.csv",
 }
+# The December 2026 sets: their own reference date, and their guides label no Art. 9 hint that is only an
+# organisation's role on a business card. The frozen set is never tuned on: only its aggregate figures are shown.
+DATES = {"blind development set": BLIND_DATE, "frozen held-out set": BLIND_DATE}
+ORGANISATIONS_COUNT = {"labelled set", "demo sample"}
+FROZEN = {"frozen held-out set"}
 
 
 def _vcf_files(directory: Path) -> list[str]:
@@ -62,10 +70,11 @@ def test_demo_sample_size() -> None:
 
 def _measure(name: str) -> ev.Figures:
     labels, contacts = _labels_and_cards(name)
-    return ev.score(ev.answers(labels, contacts, REFERENCE_DATE))
+    today = DATES.get(name, REFERENCE_DATE)
+    return ev.score(ev.answers(labels, contacts, today, organisations_count=name in ORGANISATIONS_COUNT))
 
 
-@pytest.mark.parametrize("name", SETS)
+@pytest.mark.parametrize("name", ["labelled set", "demo sample"])
 def test_classifier_meets_the_bar(name: str, evaluation_report: list[str]) -> None:
     figures = _measure(name)
     report = ev.render(f"{name} (reference date {REFERENCE_DATE.isoformat()})", figures)
@@ -77,3 +86,39 @@ def test_classifier_meets_the_bar(name: str, evaluation_report: list[str]) -> No
     assert len(figures.minor_false_alarms) <= 2, text
     assert len(figures.special_missed) <= 3, text
     assert len(figures.special_false) <= 3, text
+
+
+# What the README states for the December 2026 sets (fixtures/labelled/README.md); a change that lowers them fails.
+# The targets are business/private >= 90 %, confidently wrong <= 3 %, unknown <= 8 %, natural person >= 97 %,
+# minors recall 100 % with <= 1 false alarm, Art. 9 recall >= 85 % with <= 3 % false alarms.
+FLOORS = {
+    "blind development set": {"accuracy": 0.89, "wrong": 0.03, "unknown": 0.08, "person": 0.96, "special": 0.91},
+    "frozen held-out set": {"accuracy": 0.88, "wrong": 0.04, "unknown": 0.08, "person": 0.99, "special": 0.99},
+}
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_blind_sets_keep_their_stated_figures(name: str, evaluation_report: list[str]) -> None:
+    figures = _measure(name)
+    title = f"{name} (reference date {BLIND_DATE.isoformat()}{', aggregate figures only' if name in FROZEN else ''})"
+    report = ev.render(title, figures, rows=name not in FROZEN)
+    evaluation_report.extend(report)
+    text = "\n".join(ev.headline(figures)) if name in FROZEN else "\n".join(report)
+    floor = FLOORS[name]
+    # plain numbers only: a failing assertion must not print the Figures (with the frozen set's rows)
+    measured = {
+        "accuracy": figures.accuracy,
+        "wrong": figures.share(figures.confidently_wrong),
+        "unknown": figures.share(figures.unknown),
+        "person": figures.person_accuracy,
+        "special": figures.special_recall,
+        "special_false": figures.share(len(figures.special_false), figures.total),
+        "minors_missed": float(len(figures.minor_misses)),
+        "minor_false_alarms": float(len(figures.minor_false_alarms)),
+    }
+    below = [key for key in ("accuracy", "person", "special") if measured[key] < floor[key]]
+    above = [key for key in ("wrong", "unknown") if measured[key] > floor[key]]
+    above += [key for key, limit in (("special_false", 0.03), ("minors_missed", 0.0), ("minor_false_alarms", 1.0))
+              if measured[key] > limit]  # fmt: skip
+    problems = below + above
+    assert not problems, f"{problems}: {text}"

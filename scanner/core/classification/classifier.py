@@ -7,9 +7,16 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from scanner.core.classification.abbreviations import expand_texts
 from scanner.core.classification.channels import channel_evidence
-from scanner.core.classification.evidence import Code, evidence
-from scanner.core.classification.habits import affection_sign, formal_address, relative_of_client
+from scanner.core.classification.evidence import SPECIAL_CODES, Code, evidence
+from scanner.core.classification.habits import (
+    affection_sign,
+    appointment_in_name,
+    formal_address,
+    owner_speaking,
+    relative_of_client,
+)
 from scanner.core.classification.person import is_minor, is_natural_person
 from scanner.core.classification.result import Category, Classification, Evidence, SpecialCategory
 from scanner.core.classification.rules import ClassificationRules
@@ -49,6 +56,9 @@ _RELATIONSHIP = frozenset(
 # does not count once the card is read as the owner's own community.
 _COMMUNITY_IGNORES = _EMPLOYER | _ORGANISATION | {Code.LEGAL_FORM_NAME}
 _NOT_PRIVATE_LIFE = frozenset({SpecialCategory.TRADE_UNION})
+# A school, parish or practice reaches people through an office line and its own domain like any firm: once the
+# card is read as the owner's private life, these say nothing more.
+_OFFICE_CHANNELS = frozenset({Code.COMPANY_EMAIL, Code.WORK_PHONE, Code.WORK_EMAIL, Code.WORK_ADDRESS})
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,7 @@ def weigh(
     contact: Contact, texts: ContactTexts, rules: ClassificationRules, *, today: datetime.date, trade: Trade | None
 ) -> Weighed:
     """The first pass over one card's own evidence."""
+    texts = expand_texts(texts, rules.vocabulary)
     minor = is_minor(contact.birthday, today)
     found = (
         *word_evidence(texts, rules),
@@ -84,10 +95,12 @@ def weigh(
     )
     weighed = _relatives(tuple(dict.fromkeys(found)), texts, trade)
     person = is_natural_person(contact, texts, weighed, rules)
-    hints = tuple(special_categories(texts, rules, person=person))
+    hints = (*special_categories(texts, rules, person=person), *_trade_health(texts, trade, person=person))
+    hints = tuple({hint.category: hint for hint in reversed(hints)}.values())[::-1]
     weighed = _private_life(weighed, hints, trade, organisation=_private_life_organisation(texts, rules))
     score = _score(weighed, person_card=texts.has_name())
-    counted, roles = _counted_hints(hints, business=score >= DECISION_THRESHOLD)
+    own = owner_speaking(_join(texts.name, texts.note))
+    counted, roles = _counted_hints(hints, business=score >= DECISION_THRESHOLD, own=own)
     notes = (*(hint.evidence for hint in counted), *roles, *_person_notes(person=person))
     classification = Classification(
         category=category_of(score),
@@ -96,7 +109,7 @@ def weigh(
         natural_person=person,
         minor=minor,
         special_categories=tuple(hint.category for hint in counted),
-        organisation_special=tuple(hint.category for hint in hints if hint not in counted),
+        uncounted_special=tuple(hint.category for hint in hints if hint not in counted),
     )
     return Weighed(classification, score, texts)
 
@@ -109,6 +122,10 @@ def _habit_evidence(contact: Contact, texts: ContactTexts) -> Iterator[Evidence]
     """Formal address before a surname (a customer) and hearts or rings (a loved one), in the name fields."""
     if formal_address(texts.name):
         yield evidence(Code.FORMAL_ADDRESS)
+    if appointment_in_name(texts.name):
+        yield evidence(Code.APPOINTMENT_IN_NAME)
+    if owner_speaking(_join(texts.name, texts.nicknames, texts.note)):
+        yield evidence(Code.OWNER_OWN)
     if affection_sign(" ".join((contact.formatted_name, *contact.nicknames))):
         yield evidence(Code.AFFECTION_SIGN)
 
@@ -125,6 +142,16 @@ def _trade_evidence(texts: ContactTexts, trade: Trade | None) -> Iterator[Eviden
     # not in ORG: a friend's card may carry the friend's employer, which may be one of the trade's partners
     if (keyword := trade.partners.find(_join(texts.name, texts.other))) is not None:
         yield evidence(Code.TRADE_PARTNER, keyword=keyword, trade=trade.id)
+
+
+def _trade_health(texts: ContactTexts, trade: Trade | None, *, person: bool) -> Iterator[SpecialHint]:
+    """A client's complaint in the words of the owner's trade ("Fr. Engel Knie" at a physiotherapist's)."""
+    if trade is None or not person:
+        return
+    keyword = trade.health.find(_join(texts.name, texts.note))
+    if keyword is not None:
+        found = evidence(SPECIAL_CODES[SpecialCategory.HEALTH], keyword=keyword)
+        yield SpecialHint(SpecialCategory.HEALTH, found, organisation_only=False)
 
 
 def _relatives(weighed: tuple[Evidence, ...], texts: ContactTexts, trade: Trade | None) -> tuple[Evidence, ...]:
@@ -148,31 +175,42 @@ def _private_life(
     on a phone whose trade serves such clients (a care service's patients) as a client's data instead. A school,
     Kita or club without a business relationship is the owner's private life too, whatever firm words it has."""
     codes = {item.code for item in weighed}
+    organisation_cues = _COMMUNITY_IGNORES | _OFFICE_CHANNELS | {Code.SERVICE_WORD}
+    if organisation and codes & organisation_cues and not codes & (_RELATIONSHIP - {Code.SERVICE_WORD}):
+        # the office of the children's school is a "Sekretariat", but the school is the owner's private life
+        kept = tuple(item for item in weighed if item.code not in organisation_cues)
+        return (*kept, evidence(Code.PRIVATE_LIFE_ORGANISATION))
     if codes & _RELATIONSHIP:
         return weighed
     categories = {hint.category for hint in hints} - _NOT_PRIVATE_LIFE
-    if trade is not None and categories and categories <= trade.client_special:
+    client_hints = {hint.category for hint in hints if not hint.routine} - _NOT_PRIVATE_LIFE
+    if trade is not None and client_hints and categories <= trade.client_special and Code.OWNER_OWN not in codes:
         return (*weighed, evidence(Code.ART9_CLIENT, trade=trade.id))
     if categories:
-        kept = tuple(item for item in weighed if item.code not in _COMMUNITY_IGNORES)
+        kept = tuple(item for item in weighed if item.code not in _COMMUNITY_IGNORES | _OFFICE_CHANNELS)
         return (*kept, evidence(Code.ART9_PRIVATE_LIFE))
-    if organisation and codes & _COMMUNITY_IGNORES:
-        kept = tuple(item for item in weighed if item.code not in _COMMUNITY_IGNORES)
-        return (*kept, evidence(Code.PRIVATE_LIFE_ORGANISATION))
     return weighed
 
 
-def _counted_hints(hints: tuple[SpecialHint, ...], *, business: bool) -> tuple[tuple[SpecialHint, ...], list[Evidence]]:
+def _counted_hints(
+    hints: tuple[SpecialHint, ...], *, business: bool, own: bool
+) -> tuple[tuple[SpecialHint, ...], list[Evidence]]:
     """A hint only in an organisation's own fields of a business contact (a union secretary as the works council's
     counterpart, a parish as a customer, a dialysis centre as a partner) is that organisation's role, not data
-    about the person: shown as such, not counted. On a private card it is the owner's own doctor or community."""
-    counted = tuple(hint for hint in hints if not (business and hint.organisation_only))
-    roles = [
-        evidence(Code.ART9_ORGANISATION_ROLE, keyword=hint.evidence.params_dict().get("keyword", ""))
-        for hint in hints
-        if business and hint.organisation_only
-    ]
-    return counted, roles
+    about the person: shown as such, not counted. On a private card it is the owner's own doctor or community.
+    A routine doctor or practice that states no condition counts only when the owner writes of the owner's own
+    treatment ("Physio mein Rücken")."""
+    counted: list[SpecialHint] = []
+    notes: list[Evidence] = []
+    for hint in hints:
+        keyword = hint.evidence.params_dict().get("keyword", "")
+        if hint.routine and not own:
+            notes.append(evidence(Code.ROUTINE_CARE, keyword=keyword))
+        elif business and hint.organisation_only and not hint.routine:
+            notes.append(evidence(Code.ART9_ORGANISATION_ROLE, keyword=keyword))
+        else:
+            counted.append(hint)
+    return tuple(counted), notes
 
 
 def _score(weighed: tuple[Evidence, ...], *, person_card: bool) -> float:

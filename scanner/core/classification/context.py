@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
+from scanner.core.classification.matching import KeywordList, compile_keywords
 from scanner.core.classification.texts import ContactTexts
 from scanner.core.classification.trades import Trade, load_trades
 
@@ -50,15 +52,32 @@ class ClassificationContext:
     by_hand: int = 0
 
 
+@cache
+def _all_trade_words() -> tuple[KeywordList, dict[str, frozenset[str]]]:
+    """One pattern over every trade's client and service words (one search per card, not two per trade), and
+    for each word the trades that list it."""
+    owners: dict[str, set[str]] = {}
+    words: list[str] = []
+    for trade in load_trades():
+        for keywords in (trade.customers, trade.services):
+            for shown in keywords.spelling.values():
+                owners.setdefault(shown, set()).add(trade.id)
+            words.extend(keywords.raw)
+    return compile_keywords(words), {word: frozenset(ids) for word, ids in owners.items()}
+
+
 def infer_trade(texts: Sequence[ContactTexts], given: Trade | None = None) -> TradeInference:
     """The given trade, else the one whose client and service words are on the most cards, if it dominates."""
     counts = {trade.id: 0 for trade in load_trades()}
     trades = {trade.id: trade for trade in load_trades()}
+    pattern, owners = _all_trade_words()
     for card in texts:
         written = " | ".join((card.name, card.nicknames, card.other, *card.categories))
-        for trade in trades.values():
-            if trade.customers.find(written) is not None or trade.services.find(written) is not None:
-                counts[trade.id] += 1
+        found: set[str] = set()
+        for word in pattern.find_all(written):
+            found |= owners.get(word, frozenset())
+        for trade_id in found:
+            counts[trade_id] += 1
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     (best, cards), (_, runner_up) = ranked[0], ranked[1]
     if given is not None:

@@ -61,6 +61,10 @@ class Code(StrEnum):
     FORMAL_ADDRESS = "formal_address"
     AFFECTION_SIGN = "affection_sign"
     PRIVATE_LIFE_ORGANISATION = "private_life_organisation"
+    APPOINTMENT_IN_NAME = "appointment_in_name"
+    OWNER_OWN = "owner_own"
+    ROUTINE_CARE = "routine_care"
+    CLIENT_RELATIVE_ON_PHONE = "client_relative_on_phone"
     # the second pass: what this phone's confident cards share with an undecided one
     PHONE_GROUP = "phone_group"
     PHONE_NOTE_WORD = "phone_note_word"
@@ -143,6 +147,10 @@ WEIGHTS: dict[Code, float] = {
     Code.FORMAL_ADDRESS: 1.6,
     # hearts, rings and kisses in a name or nickname: a partner, family or a close friend
     Code.AFFECTION_SIGN: -3.0,
+    # a weekday, time or date in the name field: an appointment slot or shift, how one files customers and staff
+    Code.APPOINTMENT_IN_NAME: 2.0,
+    # "mein", "meine": the owner writing about the owner's own life ("Physio mein Rücken", "meine Frau")
+    Code.OWNER_OWN: -2.5,
 }
 
 SPECIAL_CODES: dict[SpecialCategory, Code] = {

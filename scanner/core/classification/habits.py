@@ -26,6 +26,27 @@ _RELATIVE_OF_FORMAL = re.compile(rf"(?<!\w){_KIN}\s+(?:von|v\.|vom|of|d\.)\s+{_A
 _RELATIVE_OF_ANYONE = re.compile(rf"(?<!\w){_KIN}\s+(?:von|v\.|vom|of)\s+[^\W\d_]")
 
 
+# A weekday, a time or a date typed into the NAME field: an appointment slot or a shift ("Rücken Di 8:00",
+# "Svetlana Mo-Mi", "Jan Prüfung 14.1."). Nobody files family by appointment. "Fr" and "So" alone are left out
+# ("Fr." is Frau); they count in a range ("Mo-Fr"). Weekdays written out ("Kegelfreunde Dienstag") are a club's
+# evening as often as a slot and do not count.
+_WEEKDAY = r"(?:mo|di|mi|do|sa)"
+_SLOT = re.compile(
+    rf"(?<![\w.]){_WEEKDAY}(?![\w.])|(?<!\w)(?:mo|di|mi|do|fr|sa|so)\s?[-/+]\s?(?:mo|di|mi|do|fr|sa|so)(?!\w)"
+    r"|(?<!\d)\d{1,2}[:.]\d{2}(?:\s?uhr)?(?!\d)|(?<!\d)\d{1,2}\.\d{1,2}\.(?!\d)|(?<!\w)kw\s?\d{1,2}(?!\d)"
+)
+# The owner speaking: "mein Rücken", "meine Frau", "meine Karte liegt vor": the owner's own life.
+_OWN = re.compile(r"(?<!\w)(?:mein|meine|meinen|meinem|meiner|my)(?!\w)")
+
+
+def appointment_in_name(name: str) -> bool:
+    return _SLOT.search(name) is not None
+
+
+def owner_speaking(text: str) -> bool:
+    return _OWN.search(text) is not None
+
+
 def formal_address(name: str) -> bool:
     """A title of address with a name after it, in normalized text."""
     return _FORMAL.search(name) is not None

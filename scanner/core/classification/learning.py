@@ -127,7 +127,10 @@ def features(contact: Contact, texts: ContactTexts, found: Sequence[Evidence]) -
     items: set[str] = set()
     items.update(f"g:{group}" for group in texts.categories if group not in _GENERIC_GROUPS)
     items.update(f"n:{word}" for word in _WORD.findall(texts.note) if word not in _STOP)
-    items.update(f"p:{pattern}" for pattern in name_patterns(contact, texts))
+    # How the name is written (one word, an initial) was measured to mislead: patients and family are both filed
+    # by first name. Only digits in a name ("Tour 2", "LKW 3") are kept as a habit of the phone.
+    if any(char.isdigit() for char in contact.formatted_name):
+        items.add("p:digits")
     for email in contact.emails:
         if email.domain:
             items.add(f"d:{email.domain}")

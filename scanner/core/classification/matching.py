@@ -10,6 +10,7 @@ from enum import Enum
 # Hyphens, dashes, underscores and any whitespace all count as one space: "AIDS-Hilfe" = "Aids Hilfe".
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_]+")
 _WORD_END = "(?!\\w)"
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
 class _Left(Enum):
@@ -36,13 +37,19 @@ class KeywordList:
 
     pattern: re.Pattern[str] | None
     spelling: dict[str, str] = field(default_factory=dict)
-
+    raw: tuple[str, ...] = ()  # the keywords as listed (with their * and ~), to combine lists
     def find(self, text: str) -> str | None:
         """The first keyword found in already normalized ``text``."""
         if self.pattern is None:
             return None
         match = self.pattern.search(text)
         return None if match is None else self.spelling[match.group(0)]
+
+    def find_all(self, text: str) -> set[str]:
+        """Every keyword found in already normalized ``text`` (non-overlapping, leftmost-longest)."""
+        if self.pattern is None:
+            return set()
+        return {self.spelling[match.group(0)] for match in self.pattern.finditer(text)}
 
     def __len__(self) -> int:
         return len(self.spelling)
@@ -56,17 +63,21 @@ def compile_keywords(keywords: Iterable[str | tuple[str, str]], *, at_end: bool 
     """
     groups: dict[_Left, dict[str, bool]] = {left: {} for left in _Left}
     spelling: dict[str, str] = {}
-    for item in keywords:
+    items = list(keywords)
+    raw = tuple(item if isinstance(item, str) else item[0] for item in items)
+    for item in items:
         keyword, shown = (item, item.strip("*~ ")) if isinstance(item, str) else item
         left, stem, open_end = _parse(keyword)
-        if stem:
-            groups[left][stem] = groups[left].get(stem, False) or open_end
-            spelling.setdefault(stem, shown)
+        # old phones and keyboards without umlauts: "Steuerbuero", "Baeckerei", "Strasse" match as well
+        for variant in dict.fromkeys((stem, stem.translate(_TRANSLITERATION).replace("ß", "ss"))):
+            if variant:
+                groups[left][variant] = groups[left].get(variant, False) or open_end
+                spelling.setdefault(variant, shown)
     parts = [left.value + _trie_regex(stems) for left, stems in groups.items() if stems]
     if not parts:
-        return KeywordList(pattern=None, spelling=spelling)
+        return KeywordList(pattern=None, spelling=spelling, raw=raw)
     body = "|".join(f"(?:{part})" for part in parts)
-    return KeywordList(pattern=re.compile(f"(?<=\\S )(?:{body})$" if at_end else body), spelling=spelling)
+    return KeywordList(pattern=re.compile(f"(?<=\\S )(?:{body})$" if at_end else body), spelling=spelling, raw=raw)
 
 
 def _parse(keyword: str) -> tuple[_Left, str, bool]:

@@ -25,10 +25,26 @@ def is_natural_person(
         return True
     if contact.kind == Kind.ORG or legal_form_in_name(texts, rules) or service_word_in_name(texts, rules):
         return False
+    if rules.not_a_person.find(texts.name) is not None and not _names_someone(texts, found, rules):
+        # a device, vehicle or place in the name field, whatever number it has ("Diensthandy Tour 2", "Kita Nord")
+        return False
     if entity_word_in_name(texts, rules) or (texts.org and not texts.has_name()):
         # A shop's name over a mobile number is usually its owner's phone: a sole trader's mobile is personal data.
         return _has_mobile(contact)
     return not (contact.phones and all(is_service_number(phone) for phone in contact.phones))
+
+
+_ADDRESSED = frozenset({Code.FORMAL_ADDRESS.value, Code.CLIENT_RELATIVE.value})
+
+
+def _names_someone(texts: ContactTexts, found: tuple[Evidence, ...], rules: ClassificationRules) -> bool:
+    """A person named beside the place: formal address ("Fr. Kühne HV") or a doctor ("Dr. Wolf Handy"), but not
+    a place named after a person ("Praxis Dr. Vogt", "Notariat Dr. Pfeiffer")."""
+    if any(item.code in _ADDRESSED for item in found):
+        return True
+    pattern = rules.not_a_person.pattern
+    starts_with_place = pattern is not None and pattern.match(texts.name) is not None
+    return "dr." in texts.name.split() and not starts_with_place
 
 
 def _has_person_name(texts: ContactTexts, rules: ClassificationRules) -> bool:

@@ -4,13 +4,14 @@ teaches (its confident cards, its duplicates) and the owner's own decisions. Cal
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from scanner.core.classification import learning
 from scanner.core.classification.classifier import Weighed, category_of, confidence_of, weigh
 from scanner.core.classification.context import ClassificationContext, infer_trade
-from scanner.core.classification.evidence import Code
+from scanner.core.classification.evidence import Code, evidence
 from scanner.core.classification.result import Category, Classification, DecidedBy, Evidence
 from scanner.core.classification.rules import ClassificationRules
 from scanner.core.classification.texts import contact_texts
@@ -51,6 +52,7 @@ def classify_phone(
     scores = [item.score for item in first]
     results = [item.classification for item in first]
     by_hand = _apply_decisions(contacts, results, scores, context)
+    _relatives_of_clients(contacts, first, results, scores)
     learned, seeds = _learn(contacts, first, results, scores)
     duplicates = _duplicates(contacts, results, scores)
     return PhoneClassification(
@@ -95,6 +97,49 @@ def _apply_decisions(
     return count
 
 
+_SURNAME_AFTER_ADDRESS = re.compile(r"(?<!\w)(?:frau|fr\.|herrn?|hr\.|fam\.|familie)\s+(?:dr\.?\s+)?([^\W\d_]{3,})")
+_NAME_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _relatives_of_clients(
+    contacts: Sequence[Contact], first: Sequence[Weighed], results: list[Classification], scores: list[float]
+) -> None:
+    """'Birgit Nachbarin Hoppe' next to the client 'Frau Hoppe': a kinship or neighbour word with the surname of a
+    confident business card on this phone is that client's relative or neighbour, not the owner's family."""
+    surnames: dict[str, int] = {}
+    for index, item in enumerate(first):
+        if _is_seed(scores[index], results[index]) and scores[index] > 0 and item.classification.natural_person:
+            for surname in _surnames(item.texts.family, item.texts.name):
+                surnames.setdefault(surname, index)
+    family = Code.FAMILY_WORD.value
+    for index, item in enumerate(first):
+        found = next((e for e in results[index].evidence if e.code == family), None)
+        if found is None or scores[index] >= 0 or results[index].decided_by is DecidedBy.HAND:
+            continue
+        keyword = found.params_dict().get("keyword", "").casefold()
+        words = [word for word in _NAME_WORD.findall(item.texts.name) if word not in (keyword, item.texts.given)]
+        client = next((surnames[word] for word in words if word in surnames and surnames[word] != index), None)
+        if client is None:
+            continue
+        weight = round(-found.weight + evidence(Code.CLIENT_RELATIVE).weight, 2)
+        params = (("line", str(contacts[client].source.line)),)
+        reason = Evidence(code=Code.CLIENT_RELATIVE_ON_PHONE.value, weight=weight, params=params)
+        scores[index] += weight
+        results[index] = replace(
+            results[index],
+            category=category_of(scores[index]),
+            confidence=confidence_of(scores[index]),
+            evidence=(reason, *results[index].evidence),
+            decided_by=DecidedBy.PHONE,
+        )
+
+
+def _surnames(family: str, name: str) -> set[str]:
+    found = set(_NAME_WORD.findall(family))
+    found.update(match.group(1) for match in _SURNAME_AFTER_ADDRESS.finditer(name))
+    return found
+
+
 def _learn(
     contacts: Sequence[Contact], first: Sequence[Weighed], results: list[Classification], scores: list[float]
 ) -> tuple[int, int]:
@@ -106,13 +151,13 @@ def _learn(
     seeds = [
         learning.Seed(described[index], category_of(score))
         for index, score in enumerate(scores)
-        if abs(score) >= learning.SEED_SCORE
+        if _is_seed(score, results[index])
     ]
     model = learning.PhoneModel.train(seeds)
     shown = learning.shown_words([item.texts for item in first])
     decided = 0
     for index, score in enumerate(scores):
-        if abs(score) >= learning.SEED_SCORE or results[index].decided_by is DecidedBy.HAND:
+        if _is_seed(score, results[index]):
             continue
         found = model.judge(described[index], shown=shown)
         if found is None:
@@ -131,8 +176,22 @@ def _learn(
     return decided, len(seeds)
 
 
+# A seed needs one strong cue on its side (what the owner wrote: a role, a family word, a group, a legal form), not
+# only weak ones adding up: a birthday and a free-mail address do not make a learner a member of the family.
+_STRONG = 2.0
+
+
+def _is_seed(score: float, result: Classification) -> bool:
+    if result.decided_by is DecidedBy.HAND:
+        return True
+    if abs(score) < learning.SEED_SCORE:
+        return False
+    return any(item.weight * score > 0 and abs(item.weight) >= _STRONG for item in result.evidence)
+
+
 def _duplicates(contacts: Sequence[Contact], results: list[Classification], scores: list[float]) -> int:
-    """A card with the same normalised number or the same name as a fuller card takes the fuller card's class."""
+    """Cards with the same normalised number or the same full name are one person: their evidence is summed, and a
+    card that alone says less takes the class of the whole, naming the fullest card that says so."""
     groups: dict[str, list[int]] = {}
     for index, contact in enumerate(contacts):
         for key in _identity_keys(contact):
@@ -141,26 +200,28 @@ def _duplicates(contacts: Sequence[Contact], results: list[Classification], scor
     for key, members in groups.items():
         if len(members) < 2:
             continue
-        fullest = max(members, key=lambda i: (_fullness(contacts[i]), abs(scores[i]), -i))
-        source = results[fullest]
-        if source.category is Category.UNKNOWN:
+        combined = sum(scores[index] for index in members)
+        category = category_of(combined)
+        if category is Category.UNKNOWN:
             continue
+        agreeing = [index for index in members if scores[index] * combined > 0]
+        source = max(agreeing, key=lambda i: (_fullness(contacts[i]), abs(scores[i]), -i))
         code = Code.DUPLICATE_NUMBER if key.startswith("tel:") else Code.DUPLICATE_NAME
         for index in members:
-            if index == fullest or results[index].decided_by is DecidedBy.HAND:
+            if index == source or results[index].decided_by is DecidedBy.HAND:
                 continue
-            if results[index].category is source.category or abs(scores[index]) >= abs(scores[fullest]):
+            if results[index].category is category or abs(scores[index]) >= abs(combined):
                 continue
-            line = str(contacts[fullest].source.line)
-            reason = Evidence(code=code.value, weight=scores[fullest], params=(("line", line),))
+            line = str(contacts[source].source.line)
+            reason = Evidence(code=code.value, weight=round(combined - scores[index], 2), params=(("line", line),))
             results[index] = replace(
                 results[index],
-                category=source.category,
-                confidence=source.confidence,
+                category=category,
+                confidence=confidence_of(combined),
                 evidence=(reason, *results[index].evidence),
                 decided_by=DecidedBy.DUPLICATE,
             )
-            scores[index] = scores[fullest]
+            scores[index] = combined
             changed += 1
     return changed
 

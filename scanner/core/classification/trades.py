@@ -14,7 +14,7 @@ from scanner.core.classification.result import SpecialCategory
 
 _DATA = "scanner.data.classification.trades"
 _KEYS = frozenset(
-    {"sources", "checked", "relatives_are_clients", "client_special", "customers", "services", "partners"}
+    {"sources", "checked", "relatives_are_clients", "client_special", "customers", "services", "partners", "health"}
 )
 
 
@@ -33,7 +33,7 @@ class Trade:
     partners: KeywordList
     client_special: frozenset[SpecialCategory]
     relatives_are_clients: bool
-
+    health: KeywordList  # on this trade's phone: a client's complaint ("Knie" at a physio's), health data
 
 class UnknownTradeError(ValueError):
     """A trade name that no packaged profile has; ``known`` lists the valid ones."""
@@ -77,4 +77,5 @@ def _trade(trade_id: str, data: dict[str, Any]) -> Trade:
         partners=compile_keywords(data.get("partners", [])),
         client_special=frozenset(SpecialCategory(value) for value in data.get("client_special", [])),
         relatives_are_clients=bool(data.get("relatives_are_clients", False)),
+        health=compile_keywords(data.get("health", [])),
     )

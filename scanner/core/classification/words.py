@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from scanner.core.classification.evidence import SPECIAL_CODES, Code, evidence
-from scanner.core.classification.matching import KeywordList
+from scanner.core.classification.matching import KeywordList, compile_keywords
 from scanner.core.classification.result import Evidence, SpecialCategory
 from scanner.core.classification.rules import ClassificationRules
 from scanner.core.classification.texts import ContactTexts
@@ -42,7 +42,7 @@ class SpecialHint:
     category: SpecialCategory
     evidence: Evidence
     organisation_only: bool
-
+    routine: bool = False  # a routine doctor or practice only, no condition stated
 
 def special_categories(
     texts: ContactTexts, rules: ClassificationRules, *, person: bool = True
@@ -50,13 +50,52 @@ def special_categories(
     """The Art. 9 categories hinted at anywhere in the card's texts, in the order of SpecialCategory."""
     about_person = _join(texts.name if person else "", texts.nicknames, texts.note, *texts.categories)
     about_organisation = _join("" if person else texts.name, texts.org, texts.job)
-    for category, keywords in rules.special:
-        keyword = keywords.find(about_person)
+    combined, owners = _special_index(rules.special)
+    on_person = _first_per_category(combined, owners, about_person)
+    on_organisation = _first_per_category(combined, owners, about_organisation) if about_organisation else {}
+    for category, _ in rules.special:
+        keyword = on_person.get(category)
         organisation_only = keyword is None
         if keyword is None:
-            keyword = keywords.find(about_organisation)
+            keyword = on_organisation.get(category)
         if keyword is not None:
             yield SpecialHint(category, evidence(SPECIAL_CODES[category], keyword=keyword), organisation_only)
+        elif category is SpecialCategory.HEALTH:
+            keyword = rules.routine_health.find(about_person) or rules.routine_health.find(about_organisation)
+            if keyword is not None:
+                found = evidence(SPECIAL_CODES[category], keyword=keyword)
+                yield SpecialHint(category, found, organisation_only=True, routine=True)
+
+
+_SPECIAL_INDEX: dict[int, tuple[KeywordList, dict[str, tuple[SpecialCategory, ...]]]] = {}
+
+
+def _special_index(
+    special: tuple[tuple[SpecialCategory, KeywordList], ...],
+) -> tuple[KeywordList, dict[str, tuple[SpecialCategory, ...]]]:
+    """All six categories' words in one pattern (one search instead of six), with the categories of each word."""
+    key = id(special)
+    if key not in _SPECIAL_INDEX:
+        owners: dict[str, list[SpecialCategory]] = {}
+        for category, keywords in special:
+            for shown in dict.fromkeys(keywords.spelling.values()):
+                owners.setdefault(shown, []).append(category)
+        words = [word for _, keywords in special for word in keywords.raw]
+        _SPECIAL_INDEX[key] = (compile_keywords(words), {word: tuple(cats) for word, cats in owners.items()})
+    return _SPECIAL_INDEX[key]
+
+
+def _first_per_category(
+    combined: KeywordList, owners: dict[str, tuple[SpecialCategory, ...]], text: str
+) -> dict[SpecialCategory, str]:
+    found: dict[SpecialCategory, str] = {}
+    if combined.pattern is None or not text:
+        return found
+    for match in combined.pattern.finditer(text):
+        word = combined.spelling[match.group(0)]
+        for category in owners.get(word, ()):
+            found.setdefault(category, word)
+    return found
 
 
 def entity_word_in_name(texts: ContactTexts, rules: ClassificationRules) -> bool:

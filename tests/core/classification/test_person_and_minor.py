@@ -94,3 +94,14 @@ def test_minor_through_the_classifier_and_reader() -> None:
     assert "minor" in codes(result)
     assert result.category.value == "private"
     assert classify_lines("FN:Lena", "BDAY:--0501").minor is False
+
+
+@pytest.mark.parametrize("name", ["Diensthandy Tour 2", "Kfz LKW 2 Ortung", "Nordlicht Theke", "Kita Sonnenschein",
+                                  "Tennisclub Rot-Weiß", "Praxis Dr. Vogt Orthopädie"])  # fmt: skip
+def test_devices_vehicles_and_places_in_the_name_are_no_person_even_on_a_mobile(name: str) -> None:
+    assert not classify_lines(f"FN:{name}", "TEL;TYPE=CELL:+49 152 28817901").natural_person
+
+
+def test_a_person_named_beside_a_place_stays_a_person() -> None:
+    assert classify_lines("FN:Fr. Kühne Praxis", "TEL;TYPE=CELL:+49 152 28817902").natural_person
+    assert classify_lines("FN:Dr. Wolf Handy Praxis", "TEL;TYPE=CELL:+49 152 28817903").natural_person

@@ -126,3 +126,13 @@ def test_an_empty_phone_classifies_to_nothing() -> None:
     result = classify_phone([], load_rules(), PhoneContext(today=datetime.date(2026, 12, 2)))
     assert result.results == ()
     assert result.context.cards == 0
+
+
+def test_every_trade_has_a_name_in_both_languages_and_sources() -> None:
+    from scanner.core.classification import trade_ids
+    from scanner.i18n import Language, message_keys, translate
+
+    assert len(trade_ids()) >= 8
+    for trade in trade_ids():
+        assert f"trade.{trade}" in message_keys(), trade
+        assert translate(f"trade.{trade}", Language.DE) != translate(f"trade.{trade}", Language.EN)

@@ -40,7 +40,7 @@ def test_an_aids_help_group_hints_at_health_and_sex_life() -> None:
 def test_word_in_name_hints_at_its_category(category: SpecialCategory, name: str, keyword: str) -> None:
     result = classify_lines(f"FN:{name}")
     # hinted either as data about the person or, on a business card naming no person, as the organisation's role
-    assert (*result.special_categories, *result.organisation_special) == (category,)
+    assert (*result.special_categories, *result.uncounted_special) == (category,)
     code = f"special_{category.value}" if result.special_categories else "art9_organisation_role"
     assert params_of(result, code) == {"keyword": keyword}
 
@@ -76,10 +76,10 @@ def test_a_hint_that_is_only_a_business_contacts_organisation_is_its_role_not_th
     union = classify_lines("FN:Jan Beispiel", "ORG:IG Metall Verwaltungsstelle", "NOTE:Tarifrunde, Angebot Schulung")
     assert union.category.value == "business"
     assert union.special_categories == ()
-    assert union.organisation_special == (SpecialCategory.TRADE_UNION,)
+    assert union.uncounted_special == (SpecialCategory.TRADE_UNION,)
     assert params_of(union, "art9_organisation_role") == {"keyword": "IG Metall"}
     parish = classify_lines("FN:Ev. Kirchengemeinde Nord", "KIND:org", "NOTE:Auftrag Altar", version="4.0")
-    assert (parish.special_categories, parish.organisation_special) == ((), (SpecialCategory.RELIGION,))
+    assert (parish.special_categories, parish.uncounted_special) == ((), (SpecialCategory.RELIGION,))
 
 
 def test_a_hint_about_the_person_counts_also_on_a_business_card() -> None:

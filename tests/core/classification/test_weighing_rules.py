@@ -11,8 +11,10 @@ def test_an_art9_hint_without_business_relationship_reads_as_the_owners_own_doct
     work_phone = "TEL;TYPE=WORK:+49 30 23125201"
     result = classify_lines("FN:Dr. med. Eva Beispiel", "ORG:Hausarztpraxis Dr. Beispiel", work_phone)
     assert result.category is Category.PRIVATE
-    assert SpecialCategory.HEALTH in result.special_categories
     assert "art9_private_life" in codes(result)
+    # a family doctor's card that states no condition is no Art. 9 data (December 2026 labelling guides)
+    assert SpecialCategory.HEALTH in result.uncounted_special
+    assert "routine_care" in codes(result)
 
 
 def test_an_art9_community_organisation_is_private_life_not_a_supplier() -> None:
@@ -31,7 +33,7 @@ def test_a_business_relationship_on_the_card_keeps_an_art9_contact_business() ->
 def test_a_trade_union_hint_says_nothing_about_private_life() -> None:
     result = classify_lines("FN:Uwe Beispiel", "ORG:IG Metall Beispielstadt", "TITLE:Gewerkschaftssekretär")
     # a union secretary on a business card: the union is his organisation's role, not his membership (issue 12)
-    assert result.organisation_special == (SpecialCategory.TRADE_UNION,)
+    assert result.uncounted_special == (SpecialCategory.TRADE_UNION,)
     assert result.special_categories == ()
     assert "art9_private_life" not in codes(result)
     assert result.category is Category.BUSINESS
