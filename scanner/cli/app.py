@@ -15,7 +15,6 @@ from rich.text import Text
 from rich.traceback import Traceback
 
 from scanner import __version__
-from scanner.cli.compare_command import run_compare_command
 from scanner.cli.classification_options import (
     DecisionsOpt,
     LimitOpt,
@@ -25,6 +24,7 @@ from scanner.cli.classification_options import (
     TradeOpt,
     resolve_trade,
 )
+from scanner.cli.compare_command import run_compare_command
 from scanner.cli.console import error_console, terminal_width
 from scanner.cli.docs_command import run_docs_command
 from scanner.cli.errors import CliError
@@ -54,11 +54,7 @@ from scanner.cli.options import (
     ShowPiiOpt,
     VerboseOpt,
 )
-from scanner.cli.output import write_report
 from scanner.cli.review_command import DEFAULT_LIMIT, ReviewSettings, run_review_command
-from scanner.cli.scan_command import run_scan_command, user_config
-from scanner.cli.split_command import SplitSettings, run_split_command
-from scanner.core.classification import load_rules
 from scanner.i18n import Language, default_language, translate
 from scanner.reporters.formats import OutputFormat
 from scanner.reporters.inert_text import inert_message
@@ -183,6 +179,9 @@ def _review(
     paths: list[str], scan_settings: ScanSettings, *, decisions: Path, trade: str | None, output_format: ReviewFormat,
     output: str | None, limit: int, show_pii: bool, region: str,
 ) -> ExitCode:  # fmt: skip
+    from scanner.cli.scan_command import user_config  # noqa: PLC0415 (lazy, see _scan_command)
+    from scanner.core.classification import load_rules  # noqa: PLC0415 (lazy, see _scan_command)
+
     if not scan_settings.id_key:
         raise CliError("cli.decisions_need_id_key")
     config = user_config(scan_settings)
