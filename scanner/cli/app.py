@@ -16,6 +16,7 @@ from rich.traceback import Traceback
 
 from scanner import __version__
 from scanner.cli.classification_options import (
+    REVIEW_LIMIT,
     DecisionsOpt,
     LimitOpt,
     ReviewDecisionsOpt,
@@ -24,9 +25,7 @@ from scanner.cli.classification_options import (
     TradeOpt,
     resolve_trade,
 )
-from scanner.cli.compare_command import run_compare_command
 from scanner.cli.console import error_console, terminal_width
-from scanner.cli.docs_command import run_docs_command
 from scanner.cli.errors import CliError
 from scanner.cli.exit_codes import ExitCode
 from scanner.cli.options import (
@@ -54,7 +53,6 @@ from scanner.cli.options import (
     ShowPiiOpt,
     VerboseOpt,
 )
-from scanner.cli.review_command import DEFAULT_LIMIT, ReviewSettings, run_review_command
 from scanner.i18n import Language, default_language, translate
 from scanner.reporters.formats import OutputFormat
 from scanner.reporters.inert_text import inert_message
@@ -157,7 +155,7 @@ def review(
     trade: TradeOpt = None,
     output_format: ReviewFormatOpt = ReviewFormat.PROMPT,
     output: OutputOpt = None,
-    limit: LimitOpt = DEFAULT_LIMIT,
+    limit: LimitOpt = REVIEW_LIMIT,
     show_pii: ShowPiiOpt = False,
     config: ConfigOpt = None,
     region: RegionOpt = "DE",
@@ -179,6 +177,7 @@ def _review(
     paths: list[str], scan_settings: ScanSettings, *, decisions: Path, trade: str | None, output_format: ReviewFormat,
     output: str | None, limit: int, show_pii: bool, region: str,
 ) -> ExitCode:  # fmt: skip
+    from scanner.cli.review_command import ReviewSettings, run_review_command  # noqa: PLC0415 (lazy, see _scan_command)
     from scanner.cli.scan_command import user_config  # noqa: PLC0415 (lazy, see _scan_command)
     from scanner.core.classification import load_rules  # noqa: PLC0415 (lazy, see _scan_command)
 
@@ -254,6 +253,8 @@ def docs(
         show_pii=show_pii, company_domains=tuple(company_domain or ()), config=config, client=client,
         consultant=consultant, force=force, quiet=quiet, debug=debug,
     )  # fmt: skip
+    from scanner.cli.docs_command import run_docs_command  # noqa: PLC0415 (lazy, see _scan_command)
+
     _finish(lambda: run_docs_command(paths, settings, output), settings.language, debug=debug)
 
 
@@ -316,6 +317,8 @@ def compare(
         language=lang or default_language(), as_of=_day(as_of), messenger=messenger, region=region, id_key=id_key,
         debug=debug,
     )  # fmt: skip
+    from scanner.cli.compare_command import run_compare_command  # noqa: PLC0415 (lazy, see _scan_command)
+
     _finish(lambda: run_compare_command(before, after, settings), settings.language, debug=debug)
 
 

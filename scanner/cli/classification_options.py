@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from scanner.cli.errors import CliError
-from scanner.core.classification import Trade, UnknownTradeError, find_trade
+
+if TYPE_CHECKING:
+    from scanner.core.classification import Trade
+
+# How many cards `review` asks about by default: the least confident first.
+REVIEW_LIMIT = 25
 
 TradeOpt = Annotated[
     str | None,
@@ -44,6 +49,9 @@ LimitOpt = Annotated[int, typer.Option("--limit", min=1, help="Cards offered at 
 
 def resolve_trade(given: str | None, configured: str | None) -> Trade | None:
     """``--trade`` wins over the config's ``[owner] trade``; None lets the phone decide."""
+    # Imported here so `contactleak --help` does not load the classifier (tests/cli/test_startup.py).
+    from scanner.core.classification import UnknownTradeError, find_trade  # noqa: PLC0415
+
     name = given or configured
     if name is None:
         return None

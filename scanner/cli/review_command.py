@@ -18,6 +18,7 @@ from rich.prompt import Prompt
 from rich.table import Table
 from rich.text import Text
 
+from scanner.cli.classification_options import REVIEW_LIMIT
 from scanner.cli.console import error_console
 from scanner.cli.errors import CliError
 from scanner.cli.exit_codes import ExitCode
@@ -33,7 +34,7 @@ from scanner.reporters.masking import shown_name
 from scanner.reporters.wording import category_label, evidence_text
 
 # How many cards one review offers: the undecided first, then the least confident.
-DEFAULT_LIMIT = 25
+DEFAULT_LIMIT = REVIEW_LIMIT
 _REASONS_SHOWN = 3
 # Decided cards below this confidence are offered too: tanh(1.5 / 3), a single medium cue.
 LEAST_CONFIDENT = 0.46

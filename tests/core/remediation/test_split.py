@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from scanner.core.classification import load_rules
+from scanner.core.classification.phone import PhoneContext
 from scanner.core.classification.result import Category, DecidedBy
+from scanner.core.classification.trades import Trade, load_trades
 from scanner.core.messengers import default_profile
 from scanner.core.model import Contact, Rejection
 from scanner.core.reading import read_bytes
@@ -24,8 +26,9 @@ TODAY = datetime.date(2026, 12, 2)
 ALL_PARTS = (Part.BUSINESS, Part.PRIVATE, Part.REVIEW, Part.SENSITIVE)
 
 
-def scan(*paths: Path) -> ScanResult:
-    options = ScanOptions(profile=default_profile(), rules=load_rules(), today=TODAY, id_key=b"k" * 32)
+def scan(*paths: Path, trade: Trade | None = None) -> ScanResult:
+    phone = PhoneContext(TODAY, trade=trade) if trade else None
+    options = ScanOptions(profile=default_profile(), rules=load_rules(), today=TODAY, id_key=b"k" * 32, phone=phone)
     return run_scan(ReadingRun(arguments=[str(p) for p in paths]), options)
 
 
@@ -150,9 +153,15 @@ def test_a_utf16_file_keeps_its_byte_order_mark_and_layout(tmp_path: Path) -> No
     assert parts[Part.PRIVATE] == b"\xff\xfe" + "BEGIN:VCARD\r\nFN:Oma Grete\r\nEND:VCARD\r\n".encode("utf-16-le")
 
 
-def _classes(path: Path) -> dict[bytes, tuple[Category, DecidedBy]]:
+def _whole_trade(path: Path) -> Trade | None:
+    """The trade the whole phone was classified under (inferred from all its cards)."""
+    ((_, context),) = scan(path).classification_contexts
+    return next((trade for trade in load_trades() if trade.id == context.trade), None)
+
+
+def _classes(path: Path, trade: Trade | None = None) -> dict[bytes, tuple[Category, DecidedBy]]:
     data = path.read_bytes()
-    result = scan(path)
+    result = scan(path, trade=trade)
     # keyed by the card's bytes without its last line end: a file's last card may have none, its part adds one
     return {
         data[f.source.start : f.source.end].rstrip(b"\r\n\x00"): (
@@ -164,9 +173,12 @@ def _classes(path: Path) -> dict[bytes, tuple[Category, DecidedBy]]:
 
 
 def parts_keep_rule_classes(path: Path, folder: Path) -> int:
-    """Scans each part of ``path`` alone: every card its own evidence decided (rules) in the whole phone keeps its
-    class; returns how many cards the phone's second pass or duplicates decided changed class (may be any number)."""
+    """Scans each part of ``path`` alone, under the whole phone's trade (a part alone may suggest another trade:
+    the owner's trade is a fact about the phone, not about the part): every card its own evidence decided (rules) in
+    the whole phone keeps its class; returns how many cards the phone's second pass or duplicates decided changed
+    class (may be any number)."""
     whole = _classes(path)
+    trade = _whole_trade(path)
     _, parts = parts_of(path, sensitive=False)
     changed_by_neighbours = 0
     for part, content in parts.items():
@@ -174,7 +186,7 @@ def parts_keep_rule_classes(path: Path, folder: Path) -> int:
             continue
         part_path = folder / f"{path.stem}-{part.value}.vcf"
         part_path.write_bytes(content)
-        for card, (category, _) in _classes(part_path).items():
+        for card, (category, _) in _classes(part_path, trade).items():
             whole_category, decided_by = whole[card]
             if decided_by is DecidedBy.RULES:
                 assert category is whole_category, (path.name, part)
