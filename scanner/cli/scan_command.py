@@ -22,10 +22,11 @@ from scanner.core.config import ConfigError, load_config
 from scanner.core.messengers import (
     MessengerProfile,
     ProfileError,
+    ProfileKind,
     default_profile,
-    list_profiles,
     load_profile,
     load_profile_file,
+    profiles_of_kind,
 )
 from scanner.core.pseudonym import new_key
 from scanner.core.reading.code_pages import text_codec
@@ -78,7 +79,8 @@ def _scan_options(settings: ScanSettings) -> ScanOptions:
         today=settings.as_of or datetime.date.today(),
         id_key=settings.id_key.encode("utf-8") if settings.id_key else new_key(),
         keep_findings=None if settings.output_format is OutputFormat.JSON else TABLE_CONTACTS,
-        alternatives=tuple(load_profile(name) for name in list_profiles()),
+        alternatives=profiles_of_kind(ProfileKind.MESSENGER, ProfileKind.APP),
+        cloud_syncs=profiles_of_kind(ProfileKind.CLOUD_SYNC),
     )
 
 
