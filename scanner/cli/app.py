@@ -17,7 +17,6 @@ from scanner import __version__
 from scanner.cli.console import error_console, terminal_width
 from scanner.cli.errors import CliError
 from scanner.cli.exit_codes import ExitCode
-from scanner.cli.messengers_command import run_messengers_command
 from scanner.cli.options import (
     AsOfOpt,
     ClientOpt,
@@ -42,11 +41,7 @@ from scanner.cli.options import (
     ShowPiiOpt,
     VerboseOpt,
 )
-from scanner.cli.output import write_report
-from scanner.cli.scan_command import run_scan_command
-from scanner.cli.split_command import SplitSettings, run_split_command
 from scanner.i18n import Language, default_language, translate
-from scanner.reporters import risk_rules
 from scanner.reporters.formats import OutputFormat
 from scanner.reporters.inert_text import inert_message
 
@@ -130,7 +125,7 @@ def scan(
         consultant=consultant,
         csv_delimiter=csv_delimiter,
     )
-    _finish(lambda: run_scan_command(paths, settings), settings.language, debug=debug)
+    _finish(lambda: _scan_command()(paths, settings), settings.language, debug=debug)
 
 
 @app.command()
@@ -158,7 +153,7 @@ def demo(
     )  # fmt: skip
     sample = resources.files("scanner.data") / "demo" / DEMO_FILE
     with resources.as_file(sample) as path:
-        _finish(lambda: run_scan_command([str(path)], settings, shown_as={str(path): DEMO_FILE}), settings.language,
+        _finish(lambda: _scan_command()([str(path)], settings, shown_as={str(path): DEMO_FILE}), settings.language,
                 debug=debug)  # fmt: skip
 
 
@@ -198,6 +193,8 @@ def split(
         encoding=encoding, company_domains=tuple(company_domain or ()), config=config, id_key=id_key,
         verbose=verbose, quiet=quiet, debug=debug,
     )  # fmt: skip
+    from scanner.cli.split_command import SplitSettings, run_split_command  # noqa: PLC0415 (lazy, see _scan_command)
+
     split_settings = SplitSettings(folder=output, separate_sensitive=separate_sensitive)
     _finish(lambda: run_split_command(paths, settings, split_settings), settings.language, debug=debug)
 
@@ -210,7 +207,7 @@ def messengers(
 ) -> None:
     """List the messenger profiles with what they upload and their sources. / Messenger-Profile mit Quellen."""
     language = lang or default_language()
-    _finish(lambda: run_messengers_command(output_format, language), language, debug=False)
+    _finish(lambda: _run_messengers(output_format, language), language, debug=False)
 
 
 def _day(as_of: datetime.datetime | None) -> datetime.date | None:
@@ -226,8 +223,25 @@ def rules(*, lang: LangOpt = None) -> None:
 
 
 def _print_rules(language: Language) -> ExitCode:
+    from scanner.cli.output import write_report  # noqa: PLC0415 (lazy, see _scan_command)
+    from scanner.reporters import risk_rules  # noqa: PLC0415
+
     write_report(risk_rules.render(language, width=terminal_width()), None)
     return ExitCode.COMPLETED
+
+
+# The commands' modules are imported when a command runs, not when the app is built: ``contactleak --help`` and
+# typos then answer without loading the core, phonenumbers and every reporter (start-up time; issue 14).
+def _scan_command() -> Callable[..., ExitCode]:
+    from scanner.cli.scan_command import run_scan_command  # noqa: PLC0415
+
+    return run_scan_command
+
+
+def _run_messengers(output_format: OutputFormat, language: Language) -> ExitCode:
+    from scanner.cli.messengers_command import run_messengers_command  # noqa: PLC0415
+
+    return run_messengers_command(output_format, language)
 
 
 def _finish(command: Callable[[], ExitCode], language: Language, *, debug: bool) -> None:

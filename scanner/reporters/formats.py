@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from scanner.core.scan import ScanResult
-from scanner.reporters import csv_report, json_report, markdown_report, table_report
-from scanner.reporters.html import render as render_html
 from scanner.reporters.view import ReportView
+
+if TYPE_CHECKING:
+    from scanner.core.scan import ScanResult
 
 
 class OutputFormat(StrEnum):
@@ -19,20 +20,52 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
-Reporter = Callable[[ScanResult, ReportView], str]
+Reporter = Callable[["ScanResult", ReportView], str]
 
-_REPORTERS: dict[OutputFormat, Reporter] = {
-    OutputFormat.TABLE: table_report.render,
-    OutputFormat.JSON: json_report.render,
-    OutputFormat.HTML: render_html,
-    OutputFormat.CSV: csv_report.render,
-    OutputFormat.MARKDOWN: markdown_report.render,
+# Each reporter is imported only when a report is rendered: ``contactleak --help`` must not load every reporter
+# and, through them, the whole core (start-up time).
+def _table() -> Reporter:
+    from scanner.reporters import table_report  # noqa: PLC0415
+
+    return table_report.render
+
+
+def _json() -> Reporter:
+    from scanner.reporters import json_report  # noqa: PLC0415
+
+    return json_report.render
+
+
+def _html() -> Reporter:
+    from scanner.reporters.html import render  # noqa: PLC0415
+
+    return render
+
+
+def _csv() -> Reporter:
+    from scanner.reporters import csv_report  # noqa: PLC0415
+
+    return csv_report.render
+
+
+def _markdown() -> Reporter:
+    from scanner.reporters import markdown_report  # noqa: PLC0415
+
+    return markdown_report.render
+
+
+_REPORTERS: dict[OutputFormat, Callable[[], Reporter]] = {
+    OutputFormat.TABLE: _table,
+    OutputFormat.JSON: _json,
+    OutputFormat.HTML: _html,
+    OutputFormat.CSV: _csv,
+    OutputFormat.MARKDOWN: _markdown,
 }
 
 
 def reporter_for(output_format: OutputFormat) -> Reporter:
     """The function that renders ``output_format``: ``render(result, view) -> str``."""
-    return _REPORTERS[output_format]
+    return _REPORTERS[output_format]()
 
 
 __all__ = ["OutputFormat", "ReportView", "Reporter", "reporter_for"]
