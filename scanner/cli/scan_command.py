@@ -26,10 +26,11 @@ from scanner.core.decisions import DecisionsError, load_decisions
 from scanner.core.messengers import (
     MessengerProfile,
     ProfileError,
+    ProfileKind,
     default_profile,
-    list_profiles,
     load_profile,
     load_profile_file,
+    profiles_of_kind,
 )
 from scanner.core.pseudonym import new_key, pseudonym
 from scanner.core.reading.code_pages import text_codec
@@ -107,7 +108,8 @@ def _scan_options(settings: ScanSettings, *, every_contact: bool = False) -> Sca
         id_key=key,
         phone=phone_context(settings, today, key),
         keep_findings=None if every_contact else TABLE_CONTACTS,
-        alternatives=tuple(load_profile(name) for name in list_profiles()),
+        alternatives=profiles_of_kind(ProfileKind.MESSENGER, ProfileKind.APP),
+        cloud_syncs=profiles_of_kind(ProfileKind.CLOUD_SYNC),
     )
 
 

@@ -10,6 +10,7 @@ from scanner.core.messengers import (
     NonUsers,
     Penetration,
     PenetrationBasis,
+    ProfileKind,
     Protection,
     Retention,
     TransferBasis,
@@ -72,7 +73,9 @@ class UploadPlan:
     """What a profile's upload does to any contact, worked out once per profile rather than once per contact.
 
     ``fields``: the fields that may leave the phone, with their status; ``destination``: the least protected one
-    (a third country without full adequacy before an adequate one, before the EEA).
+    (a third country without full adequacy before an adequate one, before the EEA). ``keeps_non_users`` is False
+    for the phone's own contact sync: it keeps every card in the owner's account, whether or not the contact uses
+    the service, so the non-user rule (a shadow profile of someone without any relationship) does not apply.
     """
 
     bulk_upload: bool
@@ -98,7 +101,7 @@ class UploadPlan:
             adequate=protection is _FULL or dpf,
             dpf=dpf,
             penetration=profile.penetration,
-            keeps_non_users=stores_non_users(profile),
+            keeps_non_users=stores_non_users(profile) and profile.kind is not ProfileKind.CLOUD_SYNC,
             retention=profile.retention.value,
         )
 

@@ -45,6 +45,7 @@ class ScanOptions:
     id_key: bytes
     keep_findings: int | None = None
     alternatives: tuple[MessengerProfile, ...] = ()
+    cloud_syncs: tuple[MessengerProfile, ...] = ()  # the phone's own contact sync, shown beside the messenger
     phone: PhoneContext | None = None  # the owner's trade and decisions; default: inferred trade, no decisions
 
 
@@ -164,6 +165,7 @@ class ScanResult:
     repair_counts: tuple[tuple[str, int], ...] = ()  # per input path, in reading order
     source_risks: tuple[SourceRisk, ...] = ()
     people: People = field(default_factory=People)
+    cloud_syncs: tuple[AlternativeExposure, ...] = ()  # the same address book under the phone's contact sync
     classification_contexts: tuple[tuple[str, ClassificationContext], ...] = ()  # per input path
     # e-mail domains shown beside a masked address: providers and organisations, not a person's own (email_address)
     known_email_domains: frozenset[str] = frozenset()
@@ -384,6 +386,7 @@ class _Scan:
             repair_counts=tuple(self.repair_counts.items()),
             source_risks=tuple(source.freeze() for source in self.sources.values()),
             people=people,
+            cloud_syncs=tuple(_alternative(p, self.shapes, people.shapes) for p in options.cloud_syncs),
             classification_contexts=tuple(self.contexts.items()),
             known_email_domains=self.domains.known(
                 (*options.rules.company_domains, *options.rules.business_domains), options.rules.free_mail

@@ -17,6 +17,7 @@ from scanner.core.scan import AlternativeExposure, ScanResult, SourceRisk
 from scanner.core.summary import ScanSummary
 from scanner.i18n import translate
 from scanner.reporters import classification_context
+from scanner.reporters.cloud_sync import cloud_sync_json
 from scanner.reporters.inert_text import escape_json_text
 from scanner.reporters.json_contacts import contact, person, rejection
 from scanner.reporters.view import ReportView, with_known_domains
@@ -83,6 +84,7 @@ def _summary(result: ScanResult, view: ReportView) -> dict[str, Any]:
         "risk_reason_counts": {reason.value: count for reason, count in reasons},
         "risk_levels": dict(summary.risk_levels),
         "people": _people(result.people_summary),
+        "cloud_sync": cloud_sync_json(result),
     }
 
 

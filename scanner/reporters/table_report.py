@@ -13,6 +13,7 @@ from scanner.core.risk import REASON_WEIGHT, RiskReason
 from scanner.core.scan import ScanResult
 from scanner.i18n import Language, translate, translate_plural
 from scanner.reporters import classification_context
+from scanner.reporters.cloud_sync import cloud_sync_rows
 from scanner.reporters.rich_parts import bulleted, grid, heading, level_text, numbered, plain
 from scanner.reporters.table_contacts import alternatives_section, riskiest_section, sources_section
 from scanner.reporters.view import ReportView, with_known_domains
@@ -162,7 +163,10 @@ def _exposure(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
     rows.append((translate("report.label.special_exposed", lang), special))
     minors = _of_total(figures.minors_exposed, people.minors, lang)
     rows.append((translate("report.label.minors_exposed", lang), minors))
+    rows.extend(cloud_sync_rows(result, lang))
     yield grid(rows, view.width)
+    if result.cloud_syncs:
+        yield plain(translate("report.note.cloud_sync", lang), "dim")
     if people.entries > people.people:
         yield plain(translate("report.note.people_counted_once", lang), "dim")
 

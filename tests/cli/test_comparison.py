@@ -54,3 +54,39 @@ def test_the_table_shows_destination_and_retention_under_each_messenger() -> Non
     assert below("Signal * †").startswith("third country; matched, deleted")
     assert below("WhatsApp Business *").startswith("US (DPF); kept in clear")
     assert below("Threema †").startswith("EEA or adequate; matched, deleted")
+
+
+CLOUD_SYNCS = ("icloud-contacts", "google-contacts", "samsung-cloud", "exchange-sync")
+NEW_UPLOADS = ("google-messages", "truecaller", "snapchat", "microsoft-teams", "element")
+
+
+def test_the_phones_cloud_sync_is_its_own_summary_line_with_its_destination() -> None:
+    stdout = RUNNER.invoke(app, ["demo", "--as-of", "2026-11-25", "--lang", "en"]).stdout
+    text = " ".join(stdout.split())
+    assert "Phone's own cloud sync Exchange / Outlook sync, if on: 42 people" in text
+    assert "iCloud Contacts, if on: 42 people, whole cards → USA (unconfirmed)" in text
+    assert "Samsung Cloud, if on: 42 people, whole cards → South Korea (unconfirmed)" in text
+    report = demo_report()
+    synced = {entry["profile"]: entry for entry in report["summary"]["cloud_sync"]}
+    assert set(synced) == set(CLOUD_SYNCS)
+    assert synced["icloud-contacts"]["destinations"] == ["US"]
+    assert synced["icloud-contacts"]["people_uploaded"] == report["summary"]["people"]["uploaded"]
+    assert {entry["retention"] for entry in synced.values()} == {"stored_clear"}
+    assert not set(CLOUD_SYNCS) & {other["messenger"] for other in report["alternatives"]}
+
+
+def test_the_new_uploads_are_compared_and_marked_unconfirmed() -> None:
+    alternatives = {other["messenger"]: other for other in demo_report()["alternatives"]}
+    for profile_id in NEW_UPLOADS:
+        assert alternatives[profile_id]["unconfirmed_facts"], profile_id
+    assert alternatives["element"]["retention"] == "stored_hashed"
+
+
+def test_messengers_lists_the_new_profiles_with_their_sources() -> None:
+    listed = json.loads(RUNNER.invoke(app, ["messengers", "-f", "json"]).stdout)["messengers"]
+    by_id = {entry["id"]: entry for entry in listed}
+    for profile_id in (*CLOUD_SYNCS, *NEW_UPLOADS):
+        assert by_id[profile_id]["sources"], profile_id
+    assert "GM1" in {source["key"] for source in by_id["google-messages"]["sources"]}
+    text = RUNNER.invoke(app, ["messengers", "--lang", "de"]).stdout
+    assert "iCloud Contacts" in text and "Truecaller" in text and "unbestätigt" in text

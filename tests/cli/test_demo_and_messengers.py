@@ -92,7 +92,7 @@ def test_messengers_json_marks_unconfirmed_facts() -> None:
 def test_messengers_shows_the_usage_figures_with_the_cap_said() -> None:
     result = RUNNER.invoke(app, ["messengers", "--lang", "en"])
     assert "DE 88 %" in result.stdout
-    assert "NL: capped at 95 %" in " ".join(result.stdout.split())
+    assert "LU, MT, NL, PT: capped at 95 %" in " ".join(result.stdout.split())
     assert "NDSS26" in result.stdout
     listed = json.loads(RUNNER.invoke(app, ["messengers", "-f", "json"]).stdout)["messengers"]
     whatsapp = next(entry for entry in listed if entry["id"] == "whatsapp")

@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 
 from scanner.core.classification import load_rules
-from scanner.core.messengers import list_profiles, load_profile
+from scanner.core.messengers import ProfileKind, load_profile, profiles_of_kind
 from scanner.core.reading_run import ReadingRun
 from scanner.core.scan import ScanOptions, ScanResult, run_scan
 from scanner.i18n import Language
@@ -42,7 +42,8 @@ def _scan(monkeypatch: pytest.MonkeyPatch, keep_findings: int | None) -> ScanRes
         today=TODAY,
         id_key=ID_KEY,
         keep_findings=keep_findings,
-        alternatives=tuple(load_profile(name) for name in list_profiles()),
+        alternatives=profiles_of_kind(ProfileKind.MESSENGER, ProfileKind.APP),
+        cloud_syncs=profiles_of_kind(ProfileKind.CLOUD_SYNC),
     )
     result = run_scan(ReadingRun(arguments=[INPUT]), options)
     return dataclasses.replace(result, scanned_at=SCANNED_AT)

@@ -11,7 +11,13 @@ from scanner.core.messengers.countries import (
     third_countries,
 )
 from scanner.core.messengers.labels import NO_EU_ENTITY, UNCONFIRMED, UNKNOWN_DESTINATION, fact_label_key, label_key
-from scanner.core.messengers.loading import default_profile, list_profiles, load_profile, load_profile_file
+from scanner.core.messengers.loading import (
+    default_profile,
+    list_profiles,
+    load_profile,
+    load_profile_file,
+    profiles_of_kind,
+)
 from scanner.core.messengers.penetration import Penetration, PenetrationBasis, penetration, share_cap, usage_figures
 from scanner.core.messengers.profile import (
     Activation,
@@ -21,6 +27,7 @@ from scanner.core.messengers.profile import (
     Hashing,
     MessengerProfile,
     NonUsers,
+    ProfileKind,
     Retention,
     Source,
     TransferBasis,
@@ -46,6 +53,7 @@ __all__ = [
     "Penetration",
     "PenetrationBasis",
     "ProfileError",
+    "ProfileKind",
     "ProfileProblem",
     "Protection",
     "Retention",
@@ -64,6 +72,7 @@ __all__ = [
     "load_profile",
     "load_profile_file",
     "penetration",
+    "profiles_of_kind",
     "share_cap",
     "third_countries",
     "usage_figures",

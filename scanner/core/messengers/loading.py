@@ -19,6 +19,7 @@ from scanner.core.messengers.profile import (
     Hashing,
     MessengerProfile,
     NonUsers,
+    ProfileKind,
     Retention,
     Source,
     TransferBasis,
@@ -31,8 +32,9 @@ from scanner.core.messengers.tables import PACKAGED, Expected, ProfileError, Pro
 T = TypeVar("T")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _TOP_KEYS = (
-    "id", "display_name", "default", "checked", "penetration", "operator", "eu_entity", "destinations", "fields",
-    "hashing", "non_users", "retention", "frequency", "activation", "bulk_upload", "transfer_basis", "notes", "sources",
+    "id", "display_name", "default", "kind", "checked", "penetration", "operator", "eu_entity", "destinations",
+    "fields", "hashing", "non_users", "retention", "frequency", "activation", "bulk_upload", "transfer_basis", "notes",
+    "sources",
 )  # fmt: skip
 _FACT_KEYS = ("value", "sources", "checked", "confirmed", "note")
 _UNKNOWN = "unknown"
@@ -57,6 +59,15 @@ def list_profiles() -> tuple[str, ...]:
     if len(defaults) != 1:
         raise LookupError(f"exactly one packaged messenger profile must be marked default, found {defaults}")
     return (defaults[0], *(name for name in ids if name != defaults[0]))
+
+
+def profiles_of_kind(*kinds: ProfileKind) -> tuple[MessengerProfile, ...]:
+    """The packaged profiles of these kinds, in ``list_profiles`` order.
+
+    Messengers and apps are compared with the chosen profile; the phone's own cloud sync is not an alternative to a
+    messenger and gets its own summary line.
+    """
+    return tuple(profile for profile in map(load_profile, list_profiles()) if profile.kind in kinds)
 
 
 def default_profile() -> MessengerProfile:
@@ -109,6 +120,7 @@ def _profile(top: Table) -> MessengerProfile:
         id=profile_id,
         display_name=top.text("display_name"),
         default=top.flag("default", default=False),
+        kind=top.choice("kind", ProfileKind) if top.has("kind") else ProfileKind.MESSENGER,
         checked=facts.checked,
         location=top.path,
         penetration=top.text("penetration", default=profile_id),

@@ -69,6 +69,14 @@ class Retention(StrEnum):
         return self in (Retention.STORED_CLEAR, Retention.STORED_HASHED)
 
 
+class ProfileKind(StrEnum):
+    """What uploads the address book: a messenger, the phone's own contact sync, or another app (caller id)."""
+
+    MESSENGER = "messenger"
+    CLOUD_SYNC = "cloud_sync"
+    APP = "app"
+
+
 class Frequency(StrEnum):
     ONCE = "once"
     ON_INSTALL = "on_install"
@@ -141,6 +149,7 @@ class MessengerProfile:
     id: str
     display_name: str
     default: bool
+    kind: ProfileKind
     checked: datetime.date
     location: str
     penetration: str

@@ -11,6 +11,7 @@ from scanner.core.messengers import (
     FieldStatus,
     Frequency,
     NonUsers,
+    PenetrationBasis,
     Protection,
     Retention,
     TransferBasis,
@@ -19,9 +20,11 @@ from scanner.core.messengers import (
     is_eea,
     list_profiles,
     load_profile,
+    penetration,
+    share_cap,
     third_countries,
 )
-from scanner.core.model import Contact
+from scanner.core.model import Contact, PhoneType
 from scanner.core.reading import read_bytes
 
 
@@ -151,3 +154,26 @@ def test_every_packaged_profile_says_what_the_operator_keeps(profile_id: str) ->
     profile = load_profile(profile_id)
     assert profile.retention.confirmed or profile.retention.note
     assert (profile.retention.value is Retention.NOT_SENT) is (not profile.bulk_upload.value)
+
+
+NDSS_2026_ADDED = {
+    "BE": 82.90, "PT": 96.51, "IE": 95.47, "FI": 93.22, "GR": 37.07, "HU": 24.31, "CZ": 77.72, "RO": 78.67,
+    "HR": 81.39, "SK": 55.43, "LU": 114.65, "LT": 43.82, "LV": 89.19, "EE": 52.95, "SI": 46.61, "BG": 32.72,
+    "CY": 56.86, "MT": 99.11, "IS": 43.80, "LI": 42.97, "TR": 82.75, "RU": 91.20, "RE": 74.31, "GP": 113.06,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("region", "per_100"), sorted(NDSS_2026_ADDED.items()))
+def test_the_ndss_2026_census_covers_the_added_countries(region: str, per_100: float) -> None:
+    figure = penetration("whatsapp", region, PhoneType.MOBILE)
+    assert figure.basis is PenetrationBasis.COUNTRY
+    assert figure.share == pytest.approx(min(per_100 / 100, share_cap()))
+    assert figure.capped is (per_100 / 100 > share_cap())
+    (source,) = figure.sources
+    assert source.key == "NDSS26" and "Dec 2024 to Apr 2025" in source.title
+
+
+def test_bundesnetzagentur_2021_shares_use_the_2021_base() -> None:
+    figure = penetration("signal", "DE", PhoneType.MOBILE)
+    assert figure.share == pytest.approx(0.13 * 0.88)
+    assert [source.key for source in figure.sources] == ["BNETZA21"]
