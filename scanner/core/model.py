@@ -61,6 +61,7 @@ class WarningCode(StrEnum):
     CODE_PAGE_FROM_FILE = "code_page_from_file"
     CODE_PAGE_GUESSED = "code_page_guessed"
     CODE_PAGE_DEFAULT = "code_page_default"
+    INDENTED_PROPERTY = "indented_property"
 
 
 class CodePage(StrEnum):
