@@ -1,4 +1,4 @@
-"""Which files a scan reads: files, directories (recursive, ``*.vcf`` / ``*.vcard`` in any case) and ``-`` for stdin."""
+"""Which files a scan reads: files, directories (recursive, exports by name: EXPORT_SUFFIXES) and ``-`` for stdin."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from scanner.core.model import FileProblem
 
 STDIN = "-"
-EXPORT_SUFFIXES = (".vcf", ".vcard")
+EXPORT_SUFFIXES = (".vcf", ".vcard", ".csv")  # what a directory scan reads; the content decides the reader
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ class WarningCode(StrEnum):
     CODE_PAGE_GUESSED = "code_page_guessed"
     CODE_PAGE_DEFAULT = "code_page_default"
     INDENTED_PROPERTY = "indented_property"
+    CSV_ROW_WIDTH = "csv_row_width"
 
 
 class CodePage(StrEnum):
@@ -124,6 +125,7 @@ class RejectReason(StrEnum):
     NOT_A_VCARD = "not_a_vcard"
     TOO_DEEPLY_NESTED = "too_deeply_nested"
     TOO_LARGE = "too_large"
+    BROKEN_ROW = "broken_row"
 
 
 class FileProblem(StrEnum):
@@ -135,6 +137,7 @@ class FileProblem(StrEnum):
     BINARY = "binary"
     EMPTY = "empty"
     NO_CARDS = "no_cards"
+    NEEDS_FILE = "needs_file"
 
 
 @dataclass(frozen=True)

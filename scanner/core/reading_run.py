@@ -6,9 +6,10 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from scanner.core.formats.sources import ReadSettings, Source, file_sources, stream_sources
 from scanner.core.inputs import InputFile, InputProblem, discover_inputs
 from scanner.core.model import Contact, FileProblem, FileReport, Rejection
-from scanner.core.reading import InputError, read_file, read_stream
+from scanner.core.reading import InputError
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,26 @@ class ReadingRun:
             if isinstance(item, InputProblem):
                 self.files.append(FileReport(item.display_path, 0, 0, 0, item.problem))
                 continue
-            yield from self._read_one(item)
+            yield from self._read_input(item)
 
-    def _read_one(self, item: InputFile) -> Iterator[Contact]:
+    def _read_input(self, item: InputFile) -> Iterator[Contact]:
+        """Every source of one input (an archive has one per member), each counted on its own."""
+        settings = ReadSettings(region=self.region, encoding=self.encoding)
+        if item.path is None:
+            sources = stream_sources(sys.stdin.buffer, item.display_path, settings)
+        else:
+            sources = file_sources(item.path, item.display_path, settings)
+        try:
+            for source in sources:
+                yield from self._read_one(source)
+        except InputError as error:  # the input itself (an archive's directory) could not be read
+            self.files.append(FileReport(item.display_path, 0, 0, 0, error.problem))
+
+    def _read_one(self, item: Source) -> Iterator[Contact]:
         found = contacts = rejected = 0
         problem: FileProblem | None = None
         try:
-            for entry in self._entries(item):
+            for entry in item.entries():
                 found += 1
                 if isinstance(entry, Rejection):
                     rejected += 1
@@ -56,11 +70,6 @@ class ReadingRun:
         except InputError as error:
             problem = error.problem
         self.files.append(FileReport(item.display_path, found, contacts, rejected, problem))
-
-    def _entries(self, item: InputFile) -> Iterator[Contact | Rejection]:
-        if item.path is None:
-            return read_stream(sys.stdin.buffer, path=item.display_path, region=self.region, encoding=self.encoding)
-        return read_file(item.path, display_path=item.display_path, region=self.region, encoding=self.encoding)
 
     @property
     def readable_input(self) -> bool:
