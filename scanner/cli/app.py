@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import io
+import sys
 from collections.abc import Callable
 from importlib import resources
 from typing import Annotated
 
 import typer
 from rich.text import Text
+from rich.traceback import Traceback
 
 from scanner import __version__
 from scanner.cli.console import error_console, terminal_width
@@ -26,6 +29,7 @@ from scanner.cli.options import (
     FormatOpt,
     IdKeyOpt,
     LangOpt,
+    MaxInputSizeOpt,
     MessengerOpt,
     OutputOpt,
     ProfileOpt,
@@ -40,6 +44,7 @@ from scanner.cli.scan_command import run_scan_command
 from scanner.i18n import Language, default_language, translate
 from scanner.reporters import risk_rules
 from scanner.reporters.formats import OutputFormat
+from scanner.reporters.inert_text import inert_message
 
 app = typer.Typer(
     name="contactleak",
@@ -80,6 +85,7 @@ def scan(
     output_format: FormatOpt = OutputFormat.TABLE,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    max_input_size: MaxInputSizeOpt = None,
     lang: LangOpt = None,
     region: RegionOpt = "DE",
     encoding: EncodingOpt = None,
@@ -102,6 +108,7 @@ def scan(
         output_format=output_format,
         output=output,
         force=force,
+        max_input_size=max_input_size,
         region=region,
         encoding=encoding,
         fail_on=fail_on,
@@ -178,16 +185,44 @@ def _finish(command: Callable[[], ExitCode], language: Language, *, debug: bool)
         raise typer.Exit(error.exit_code) from None
     except Exception as error:
         if debug:
-            raise
+            _print_traceback(error)
+            raise typer.Exit(ExitCode.INTERNAL_ERROR) from None
         _say(translate("cli.internal_error", language, kind=type(error).__name__))
         raise typer.Exit(ExitCode.INTERNAL_ERROR) from None
     raise typer.Exit(code)
 
 
+def _print_traceback(error: Exception) -> None:
+    """``--debug``: the traceback for a bug report, without local variables (they would hold contact data), exit 3.
+
+    Exit 3 stays the internal-error code with ``--debug``; an uncaught exception would end with 1, the code
+    ``--fail-on`` uses.
+    """
+    trace = Traceback.from_exception(
+        type(error), error, error.__traceback__, show_locals=bool(app.pretty_exceptions_show_locals),
+        width=terminal_width(),
+    )  # fmt: skip
+    error_console().print(trace)
+
+
 def _say(message: str) -> None:
-    error_console().print(Text(message), soft_wrap=True)
+    """Errors name what the user gave (paths, keys and values from config and profile files): all made inert."""
+    error_console().print(Text(inert_message(message)), soft_wrap=True)
 
 
 def main() -> None:
     """Console-script entry point."""
+    _tolerate_narrow_encodings()
     app()
+
+
+def _tolerate_narrow_encodings() -> None:
+    """A stdout or stderr in cp1252 or latin-1 (Windows pipes, ``PYTHONIOENCODING``) shows "?" for what it lacks.
+
+    Without this a name in Greek or an emoji ends the scan with UnicodeEncodeError (exit 3). In JSON the "?"
+    stands inside a string, so the document stays valid; UTF-8 streams are left as they are.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if stream is not None and not encoding.startswith("utf") and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")

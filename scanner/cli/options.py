@@ -32,6 +32,14 @@ ForceOpt = Annotated[
         help="Let -o replace the file a symbolic link points to. / -o darf das Ziel eines symbolischen Links ersetzen.",
     ),
 ]
+MaxInputSizeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--max-input-size",
+        metavar="SIZE",
+        help="Stop reading a file or stdin beyond SIZE (e.g. 500M, 2G; default 2G). / Lesegrenze je Eingabe.",
+    ),
+]
 LangOpt = Annotated[Language | None, typer.Option("--lang", help="Report language (default: locale). / Sprache.")]
 RegionOpt = Annotated[
     str, typer.Option("--region", help="Country for numbers without +prefix (ISO code). / Land für Nummern ohne +.")
@@ -82,6 +90,7 @@ class ScanSettings:
     output_format: OutputFormat = OutputFormat.TABLE
     output: str | None = None
     force: bool = False
+    max_input_size: str | None = None
     language: Language = Language.EN
     region: str = "DE"
     encoding: str | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping, Sequence
 
 import phonenumbers
@@ -28,7 +29,7 @@ from scanner.core.messengers import (
 )
 from scanner.core.pseudonym import new_key
 from scanner.core.reading.code_pages import text_codec
-from scanner.core.reading_run import ReadingRun
+from scanner.core.reading_run import DEFAULT_MAX_INPUT_BYTES, ReadingRun
 from scanner.core.scan import ScanOptions, ScanResult, run_scan
 from scanner.i18n import translate
 from scanner.reporters.formats import OutputFormat, ReportView, reporter_for
@@ -48,7 +49,10 @@ def run_scan_command(
         # Refused before the scan, so a long scan does not end in "cannot write"; checked again when writing.
         check_output_target(str(settings.output), inputs=arguments, force=settings.force)
     options = _scan_options(settings)
-    run = ReadingRun(arguments=list(arguments), region=_region(settings.region), shown_as=dict(shown_as or {}))
+    run = ReadingRun(
+        arguments=list(arguments), region=_region(settings.region), shown_as=dict(shown_as or {}),
+        max_input_bytes=_max_input_bytes(settings.max_input_size),
+    )  # fmt: skip
     run.encoding = _encoding(settings.encoding)
     with reading_progress(enabled=stderr_is_terminal() and not settings.quiet, language=settings.language) as show:
         run.on_progress = show
@@ -95,6 +99,20 @@ def _rules(settings: ScanSettings) -> ClassificationRules:
     except ConfigError as error:
         raise CliError("cli.config_problems", {"problems": error.describe(settings.language)}) from None
     return load_rules(company_domains=settings.company_domains, config=config)
+
+
+_SIZE = re.compile(r"(\d+)\s*([kmgt]?)(?:i?b)?", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+
+
+def _max_input_bytes(size: str | None) -> int:
+    """``--max-input-size``: bytes, or K/M/G/T (powers of 1024, optional B or iB: 500M, 2GiB)."""
+    if size is None:
+        return DEFAULT_MAX_INPUT_BYTES
+    match = _SIZE.fullmatch(size.strip())
+    if match is None or int(match.group(1)) == 0:
+        raise CliError("cli.bad_size", {"value": size})
+    return int(match.group(1)) * _UNITS[match.group(2).lower()]
 
 
 def _region(region: str) -> str:

@@ -28,6 +28,13 @@ class ConfigProblem(StrEnum):
     NOT_A_STRING = "not_a_string"
     EMPTY_ENTRY = "empty_entry"
     BAD_DOMAIN = "bad_domain"
+    TOO_LONG = "too_long"
+    TOO_DEEP = "too_deep"
+
+
+# A keyword or domain longer than this is no word a card holds (the longest German legal-form words have ~40
+# letters, a domain at most 253); matching compiles keywords into a trie, whose depth is the longest keyword.
+MAX_ENTRY_CHARS = 100
 
 
 @dataclass(frozen=True)
@@ -115,6 +122,8 @@ def _parse(path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(path, (ConfigIssue("", ConfigProblem.INVALID_TOML, detail=str(error)),)) from error
+    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
+        raise ConfigError(path, (ConfigIssue("", ConfigProblem.TOO_DEEP),)) from None
 
 
 def _string_list(table: dict[str, Any], key: str, issues: list[ConfigIssue]) -> tuple[str, ...]:
@@ -139,6 +148,8 @@ def _entry_problem(value: object, *, is_domain: bool) -> ConfigProblem | None:
         return ConfigProblem.NOT_A_STRING
     if not value.strip():
         return ConfigProblem.EMPTY_ENTRY
+    if len(value.strip()) > MAX_ENTRY_CHARS:
+        return ConfigProblem.TOO_LONG
     if is_domain and not _DOMAIN.match(_clean(value, is_domain=True)):
         return ConfigProblem.BAD_DOMAIN
     return None

@@ -11,6 +11,7 @@ from scanner.core.messengers import (
     Penetration,
     PenetrationBasis,
     Protection,
+    Retention,
     TransferBasis,
     UploadField,
     penetration,
@@ -35,7 +36,8 @@ class Exposure:
     goes); ``third_country`` is True when that lies outside the EU/EEA (an unknown destination counts as outside:
     nobody can show it stays inside), ``adequate`` when it is inside or has a full adequacy decision.
     ``dpf``: adequate only because the operator relies on the EU-US Data Privacy Framework for this data.
-    ``non_user_probability`` is None for a contact that is not uploaded.
+    ``non_user_probability`` is None for a contact that is not uploaded. ``retention``: what the operator keeps of
+    it (the risk rules weigh a lookup that is discarded less than a stored copy).
     """
 
     uploaded: bool
@@ -46,6 +48,7 @@ class Exposure:
     dpf: bool = False
     non_user_probability: float | None = None
     penetration_basis: PenetrationBasis | None = None
+    retention: Retention = Retention.STORED_CLEAR
 
     @property
     def field_names(self) -> tuple[str, ...]:
@@ -80,6 +83,7 @@ class UploadPlan:
     dpf: bool
     penetration: str
     keeps_non_users: bool
+    retention: Retention = Retention.STORED_CLEAR
 
     @classmethod
     def of(cls, profile: MessengerProfile) -> UploadPlan:
@@ -95,12 +99,13 @@ class UploadPlan:
             dpf=dpf,
             penetration=profile.penetration,
             keeps_non_users=stores_non_users(profile),
+            retention=profile.retention.value,
         )
 
 
 def expose(contact: Contact, plan: UploadPlan) -> Exposure:
     """The exposure of ``contact`` when the planned upload runs (for opt-in uploads: once turned on)."""
-    if not plan.bulk_upload:
+    if not plan.bulk_upload or plan.retention is Retention.NOT_SENT:
         return NOT_UPLOADED
     present = _present(contact)
     fields = tuple(exposed for exposed in plan.fields if exposed.field in present)
@@ -117,6 +122,7 @@ def expose(contact: Contact, plan: UploadPlan) -> Exposure:
         dpf=plan.dpf,
         non_user_probability=round(1.0 - share.share, 4),
         penetration_basis=share.basis,
+        retention=plan.retention,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,45 +31,82 @@ class InputProblem:
 
 
 def discover_inputs(arguments: Sequence[str]) -> Iterator[InputFile | InputProblem]:
-    """Inputs in argument order; a directory's exports sorted by path, each symlinked directory visited once."""
+    """Inputs in argument order; a directory's exports sorted by path, each symlinked directory visited once.
+
+    A file reached twice (``scan a.vcf .``, a hard link, a symlink to it) is read once. Anything that is not a
+    regular file (FIFO, device, socket) is a problem, never opened: reading a FIFO or /dev/zero would never end.
+    """
+    seen: set[tuple[int, int]] = set()
     for argument in arguments:
         if argument == STDIN:
             yield InputFile(display_path=STDIN, path=None)
             continue
         path = Path(argument)
-        if path.is_dir():
-            yield from _walk(path, argument)
-        elif path.exists() or path.is_symlink():
-            yield InputFile(display_path=argument, path=path)
+        status = _stat(path)
+        if isinstance(status, FileProblem):
+            yield InputProblem(display_path=argument, problem=status)
+        elif stat.S_ISDIR(status.st_mode):
+            yield from _walk(path, argument, seen)
         else:
-            yield InputProblem(display_path=argument, problem=FileProblem.NOT_FOUND)
+            yield from _file(path, argument, status, seen)
 
 
 def is_export(name: str) -> bool:
     return name.lower().endswith(EXPORT_SUFFIXES)
 
 
-def _walk(root: Path, shown_root: str) -> Iterator[InputFile | InputProblem]:
+def _stat(path: Path) -> os.stat_result | FileProblem:
+    """The status of what ``path`` points to (a dangling symlink: not found)."""
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return FileProblem.NOT_FOUND
+    except (OSError, ValueError):  # PermissionError on a folder on the way, ELOOP, a NUL byte
+        return FileProblem.UNREADABLE
+
+
+def _file(
+    path: Path, shown: str, status: os.stat_result, seen: set[tuple[int, int]]
+) -> Iterator[InputFile | InputProblem]:
+    if not stat.S_ISREG(status.st_mode):
+        yield InputProblem(display_path=shown, problem=FileProblem.NOT_REGULAR)
+        return
+    key = (status.st_dev, status.st_ino)
+    if key in seen:
+        return
+    seen.add(key)
+    yield InputFile(display_path=shown, path=path)
+
+
+def _walk(root: Path, shown_root: str, seen: set[tuple[int, int]]) -> Iterator[InputFile | InputProblem]:
+    """Depth first with an explicit stack (no recursion limit on deep trees), files before subdirectories."""
     visited: set[tuple[int, int]] = set()
-    problems: list[InputProblem] = []
-
-    def on_error(error: OSError) -> None:
-        shown = _shown(shown_root, root, Path(error.filename or root))
-        problems.append(InputProblem(display_path=shown, problem=FileProblem.UNREADABLE))
-
-    for directory, subdirectories, files in os.walk(root, followlinks=True, onerror=on_error):
-        here = Path(directory)
+    stack = [root]
+    while stack:
+        here = stack.pop()
+        shown_here = _shown(shown_root, root, here)
         if not _first_visit(here, visited):
-            subdirectories.clear()
-            yield InputProblem(display_path=_shown(shown_root, root, here), problem=FileProblem.IS_DIRECTORY_LOOP)
+            yield InputProblem(display_path=shown_here, problem=FileProblem.IS_DIRECTORY_LOOP)
             continue
-        subdirectories.sort()
-        yield from problems
-        problems.clear()
-        for name in sorted(files):
-            if is_export(name):
-                yield InputFile(display_path=_shown(shown_root, root, here / name), path=here / name)
-    yield from problems
+        try:
+            with os.scandir(here) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            yield InputProblem(display_path=shown_here, problem=FileProblem.UNREADABLE)
+            continue
+        subdirectories: list[Path] = []
+        for entry in entries:
+            path = here / entry.name
+            status = _stat(path)
+            if not isinstance(status, FileProblem) and stat.S_ISDIR(status.st_mode):
+                subdirectories.append(path)
+            elif is_export(entry.name):
+                shown = _shown(shown_root, root, path)
+                if isinstance(status, FileProblem):
+                    yield InputProblem(display_path=shown, problem=status)
+                else:
+                    yield from _file(path, shown, status, seen)
+        stack.extend(reversed(subdirectories))
 
 
 def _first_visit(directory: Path, visited: set[tuple[int, int]]) -> bool:

@@ -137,6 +137,8 @@ class FileProblem(StrEnum):
     BINARY = "binary"
     EMPTY = "empty"
     NO_CARDS = "no_cards"
+    NOT_REGULAR = "not_regular"  # a FIFO, device or socket: reading it could never end
+    TOO_LARGE = "too_large"  # beyond --max-input-size; what was read before the limit is counted
     NEEDS_FILE = "needs_file"
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import heapq
+import itertools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from scanner import __version__
@@ -13,11 +15,22 @@ from scanner.core.advice import Advice, advise
 from scanner.core.classification import ClassificationContext, ClassificationRules, PhoneContext, classify_phone
 from scanner.core.classification.result import Category, Classification
 from scanner.core.exposure import Exposure, UploadPlan, expose
-from scanner.core.messengers import MessengerProfile, PenetrationBasis
+from scanner.core.messengers import MessengerProfile, Retention
 from scanner.core.model import Contact, FileReport, Phone, ReadWarning, Rejection, SourceRef
+from scanner.core.people import PeopleTally, digests, place
+from scanner.core.people_summary import People, PeopleFigures, PeopleSummary, cards_as_people, figures_for
 from scanner.core.pseudonym import pseudonym
 from scanner.core.reading_run import ReadingRun
-from scanner.core.risk import ContactRisk, OverallRisk, RiskLevel, contact_risk, overall_risk
+from scanner.core.risk import (
+    ContactRisk,
+    OverallRisk,
+    RiskLevel,
+    RiskReason,
+    contact_risk,
+    overall_risk,
+    transfer_reasons,
+)
+from scanner.core.shape import ContactShape, shape_of
 from scanner.core.summary import ScanSummary, SummaryTally
 
 
@@ -47,6 +60,9 @@ class ContactFinding:
     classification: Classification
     exposure: Exposure
     risk: ContactRisk
+    identity: tuple[int, ...] = ()  # keyed digests of the card's numbers and e-mails (scanner.core.people)
+    person: str | None = None  # the person's pseudonym, for the riskiest list (set when the scan is complete)
+    person_phones: tuple[str, ...] = ()  # every file (phone) the person is on
 
 
 # Located repairs kept for ``--verbose``; beyond this only their number is kept, so a broken huge file stays cheap.
@@ -67,6 +83,8 @@ class AlternativeExposure:
 
     ``unprotected_persons`` counts those sent to a third country without a full adequacy decision;
     ``non_user_fallbacks`` those whose non-user estimate used the fallback share (the estimate is then an upper bound).
+    ``transfer_reasons``: why this messenger weighs as it does (destination and what the operator keeps, rules 3
+    and 6), weightiest first; empty when nothing is uploaded.
     """
 
     profile: MessengerProfile
@@ -75,6 +93,20 @@ class AlternativeExposure:
     estimated_non_users: float
     non_user_fallbacks: int
     level: RiskLevel
+    people: PeopleFigures | None = None  # the same over people; None for a result built without the people stage
+    transfer_reasons: tuple[RiskReason, ...] = ()
+
+    @property
+    def people_figures(self) -> PeopleFigures:
+        if self.people is not None:
+            return self.people
+        return PeopleFigures(
+            uploaded=self.persons_uploaded,
+            unprotected=self.unprotected_persons,
+            estimated_non_users=self.estimated_non_users,
+            non_user_fallbacks=self.non_user_fallbacks,
+            level=self.level,
+        )
 
 
 @dataclass(frozen=True)
@@ -130,6 +162,7 @@ class ScanResult:
     repairs: tuple[Repair, ...] = ()
     repair_counts: tuple[tuple[str, int], ...] = ()  # per input path, in reading order
     source_risks: tuple[SourceRisk, ...] = ()
+    people: People = field(default_factory=People)
     classification_contexts: tuple[tuple[str, ClassificationContext], ...] = ()  # per input path
 
     @property
@@ -138,56 +171,99 @@ class ScanResult:
 
     @property
     def readable_input(self) -> bool:
-        return any(report.problem is None for report in self.files)
+        return any(report.problem is None or report.cards_found > 0 for report in self.files)
+
+    @property
+    def people_summary(self) -> PeopleSummary:
+        """The scan's people; for a result built without the people stage, each natural-person card is one."""
+        if self.people.plan is not None:
+            return self.people.summary
+        readable = sum(report.problem is None for report in self.files)
+        return cards_as_people(self.summary, dict(self.overall.reasons), readable)
 
 
-@dataclass
-class _AlternativeTally:
-    profile: MessengerProfile
-    plan: UploadPlan
-    persons: int = 0
-    unprotected: int = 0
-    non_users: float = 0.0
-    fallbacks: int = 0
-    level: RiskLevel = RiskLevel.NONE
+def _alternative(
+    profile: MessengerProfile, card_shapes: Counter[ContactShape], people_shapes: Counter[ContactShape]
+) -> AlternativeExposure:
+    """Another messenger on the same cards and people: each distinct shape judged once, times its count."""
+    plan = UploadPlan.of(profile)
+    cards = figures_for(card_shapes, plan)
+    return AlternativeExposure(
+        profile=profile,
+        persons_uploaded=cards.uploaded,
+        unprotected_persons=cards.unprotected,
+        estimated_non_users=cards.estimated_non_users,
+        non_user_fallbacks=cards.non_user_fallbacks,
+        level=cards.level,
+        people=figures_for(people_shapes, plan),
+        transfer_reasons=transfer_reasons(cards.reasons),
+    )
 
-    def add(self, contact: Contact, classification: Classification) -> None:
-        exposure = expose(contact, self.plan)
-        risk = contact_risk(classification, exposure, keeps_non_users=self.plan.keeps_non_users)
-        self.level = RiskLevel.highest((self.level, risk.level))
-        if exposure.uploaded and classification.natural_person:
-            self.persons += 1
-            self.unprotected += exposure.third_country and not exposure.adequate
-            self.non_users += exposure.non_user_probability or 0.0
-            self.fallbacks += exposure.penetration_basis is PenetrationBasis.NO_FIGURE
 
-    def freeze(self) -> AlternativeExposure:
-        non_users = round(self.non_users, 1)
-        return AlternativeExposure(self.profile, self.persons, self.unprotected, non_users, self.fallbacks, self.level)
+# The riskiest list shows each person once; it keeps this many times the cards it shows, so that copies of one
+# person (merged only once the scan is complete) do not crowd others out.
+_PERSON_SLACK = 3
 
 
 @dataclass
 class _Findings:
-    """All findings in reading order, or the ``limit`` riskiest (ties: the earlier card first)."""
+    """All findings in reading order, or the ``limit`` riskiest (ties: the earlier card first).
+
+    With a limit, a finding is built only when it enters the kept set (``admits``), and a card with the pseudonym of
+    a kept one (a copy of the same person) replaces it only when riskier.
+    """
 
     limit: int | None
     kept: list[tuple[int, int, ContactFinding]] = field(default_factory=list)
     seen: int = 0
 
-    def add(self, finding: ContactFinding) -> None:
+    @property
+    def _room(self) -> int | None:
+        return None if self.limit is None else self.limit * _PERSON_SLACK
+
+    def admits(self, rank: int) -> bool:
+        """Whether the next card, at ``rank``, would be kept; counts it as seen."""
         self.seen += 1
+        room = self._room
+        return room is None or len(self.kept) < room or (rank, -self.seen) > self.kept[0][:2]
+
+    def add(self, finding: ContactFinding) -> None:
+        """Keep ``finding``, which ``admits`` just let in."""
         entry = (finding.risk.level.rank, -self.seen, finding)
-        if self.limit is None:
+        if self._room is None:
             self.kept.append(entry)
-        elif len(self.kept) < self.limit:
+            return
+        twin = next((index for index, kept in enumerate(self.kept) if kept[2].pseudonym == finding.pseudonym), None)
+        if twin is not None:
+            if self.kept[twin][0] >= entry[0]:
+                return
+            self.kept[twin] = entry
+            heapq.heapify(self.kept)
+        elif len(self.kept) < self._room:
             heapq.heappush(self.kept, entry)
-        elif entry[:2] > self.kept[0][:2]:
+        else:
             heapq.heapreplace(self.kept, entry)
 
-    def ordered(self) -> tuple[ContactFinding, ...]:
+    def ordered(self, people: People) -> tuple[ContactFinding, ...]:
         if self.limit is None:
             return tuple(finding for _, _, finding in self.kept)
-        return tuple(finding for _, _, finding in sorted(self.kept, key=lambda e: (-e[0], -e[1])))
+        ranked = [finding for _, _, finding in sorted(self.kept, key=lambda e: (-e[0], -e[1]))]
+        return tuple(itertools.islice(_once_per_person(ranked, people), self.limit))
+
+
+def _once_per_person(findings: Iterable[ContactFinding], people: People) -> Iterator[ContactFinding]:
+    """Each person's riskiest card only, naming the person and every phone they are on."""
+    shown: set[int] = set()
+    for finding in findings:
+        person = next((p for d in finding.identity if (p := people.person_of(d)) is not None), None)
+        if person is None:
+            yield finding
+            continue
+        if id(person) in shown:
+            continue
+        shown.add(id(person))
+        phones = tuple(people.paths[number] for number in sorted(person.phones))
+        yield dataclasses.replace(finding, person=person.pseudonym, person_phones=phones)
 
 
 def run_scan(run: ReadingRun, options: ScanOptions) -> ScanResult:
@@ -217,17 +293,18 @@ class _Scan:
     options: ScanOptions
     plan: UploadPlan
     findings: _Findings
-    others: list[_AlternativeTally]
     tally: SummaryTally = field(default_factory=SummaryTally)
     sources: dict[str, _SourceTally] = field(default_factory=dict)
     repairs: list[Repair] = field(default_factory=list)
     repair_counts: Counter[str] = field(default_factory=Counter)
+    shapes: Counter[ContactShape] = field(default_factory=Counter)
+    people: PeopleTally = field(default_factory=PeopleTally)
+    file_numbers: dict[str, int] = field(default_factory=dict)
     contexts: dict[str, ClassificationContext] = field(default_factory=dict)
 
     @classmethod
     def start(cls, options: ScanOptions) -> _Scan:
-        others = [_AlternativeTally(p, UploadPlan.of(p)) for p in options.alternatives if p.id != options.profile.id]
-        return cls(options, UploadPlan.of(options.profile), _Findings(options.keep_findings), others)
+        return cls(options, UploadPlan.of(options.profile), _Findings(options.keep_findings))
 
     def add_phone(self, contacts: list[Contact]) -> None:
         """Classify one phone's cards together (``classify_phone``), then account for each."""
@@ -248,9 +325,19 @@ class _Scan:
         self.tally.add(classification, exposure, risk)
         path = contact.source.path
         self.sources.setdefault(path, _SourceTally(path)).add(classification, exposure, risk)
-        self.findings.add(_finding(contact, classification, exposure, risk, self.options.id_key))
-        for other in self.others:
-            other.add(contact, classification)
+        shape = shape_of(contact, classification)
+        self.shapes[shape] += 1
+        identity = digests(contact, self.options.id_key)
+        if classification.natural_person:
+            file_no = self.file_numbers.setdefault(path, len(self.file_numbers))
+            self.people.add(identity, place(file_no, contact.source.index), shape)
+        if self.findings.admits(risk.level.rank):
+            key = self.options.id_key
+            self.findings.add(
+                _finding(
+                    contact, classification=classification, exposure=exposure, risk=risk, key=key, identity=identity
+                )
+            )
         self._add_repairs(contact)
 
     def _add_repairs(self, contact: Contact) -> None:
@@ -266,10 +353,15 @@ class _Scan:
             contacts=sum(report.contacts for report in files),
             rejected=sum(report.rejected for report in files),
         )
-        overall = overall_risk(dict(self.tally.levels), dict(self.tally.reasons))
-        alternatives = tuple(sorted((other.freeze() for other in self.others), key=_alternative_order))
-        better = _has_better(summary, overall.level, alternatives)
         options = self.options
+        readable = sum(report.problem is None for report in files)
+        people = People.of(self.people, tuple(self.file_numbers), self.plan, readable)
+        overall = _overall(self.tally, people)
+        others = (p for p in options.alternatives if p.id != options.profile.id)
+        alternatives = tuple(
+            sorted((_alternative(p, self.shapes, people.shapes) for p in others), key=_alternative_order)
+        )
+        better = _has_better(summary, overall.level, alternatives)
         return ScanResult(
             tool_version=__version__,
             messenger=options.profile,
@@ -277,7 +369,7 @@ class _Scan:
             today=options.today,
             files=files,
             rejections=tuple(run.rejections),
-            findings=self.findings.ordered(),
+            findings=self.findings.ordered(people),
             findings_complete=options.keep_findings is None or self.findings.seen <= options.keep_findings,
             summary=summary,
             overall=overall,
@@ -286,12 +378,26 @@ class _Scan:
             repairs=tuple(self.repairs),
             repair_counts=tuple(self.repair_counts.items()),
             source_risks=tuple(source.freeze() for source in self.sources.values()),
+            people=people,
             classification_contexts=tuple(self.contexts.items()),
         )
 
 
+def _overall(tally: SummaryTally, people: People) -> OverallRisk:
+    """The highest level of any card or person (a person's combined flags can weigh more than each card's)."""
+    cards = overall_risk(dict(tally.levels), dict(tally.reasons))
+    level = RiskLevel.highest((cards.level, people.summary.figures.level))
+    return OverallRisk(level, cards.reasons)
+
+
 def _finding(
-    contact: Contact, classification: Classification, exposure: Exposure, risk: ContactRisk, key: bytes
+    contact: Contact,
+    *,
+    classification: Classification,
+    exposure: Exposure,
+    risk: ContactRisk,
+    key: bytes,
+    identity: tuple[int, ...],
 ) -> ContactFinding:
     return ContactFinding(
         source=contact.source,
@@ -303,11 +409,17 @@ def _finding(
         classification=classification,
         exposure=exposure,
         risk=risk,
+        identity=identity,
     )
 
 
-def _alternative_order(alternative: AlternativeExposure) -> tuple[int, int, str]:
-    return (alternative.level.rank, alternative.unprotected_persons, alternative.profile.id)
+# At the same level, a messenger that keeps less ranks first (rule 6 of scanner/core/risk.py).
+_RETENTION_ORDER = (Retention.NOT_SENT, Retention.DISCARDED, Retention.STORED_HASHED, Retention.STORED_CLEAR)
+
+
+def _alternative_order(alternative: AlternativeExposure) -> tuple[int, int, int, str]:
+    retention = _RETENTION_ORDER.index(alternative.profile.retention.value)
+    return (alternative.level.rank, retention, alternative.unprotected_persons, alternative.profile.id)
 
 
 def _has_better(summary: ScanSummary, level: RiskLevel, alternatives: Iterable[AlternativeExposure]) -> bool:

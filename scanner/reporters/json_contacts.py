@@ -1,10 +1,11 @@
-"""One contact and one rejected card as JSON objects of the report (schema_version 1), masked unless shown."""
+"""One contact, one person and one rejected card as JSON objects of the report (schema_version 2), masked."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from scanner.core.model import Phone, Rejection
+from scanner.core.people_summary import CardPlace, PersonRecord
 from scanner.core.scan import ContactFinding
 from scanner.reporters.masking import shown_email, shown_name, shown_phone
 from scanner.reporters.view import ReportView
@@ -58,9 +59,36 @@ def _exposure(finding: ContactFinding) -> dict[str, Any]:
         "third_country": exposure.third_country,
         "non_user_probability": exposure.non_user_probability,
         "non_user_basis": basis.value if basis is not None else None,
+        "retention": exposure.retention.value if exposure.uploaded else None,
     }
 
 
 def rejection(item: Rejection) -> dict[str, Any]:
     source = item.source
     return {"source": source.path, "index": source.index, "line": source.line, "reason": item.reason.value}
+
+
+def person(record: PersonRecord) -> dict[str, Any]:
+    """A person holds no personal data beyond its keyed pseudonym and where its cards are."""
+    return {
+        "id": record.pseudonym,
+        "cards": [_place(place) for place in record.cards],
+        "phones": list(record.phones),
+        "classification": record.category.value,
+        "classification_from": _place(record.category_from),
+        "minor": record.minor,
+        "minor_from": _optional_place(record.minor_from),
+        "special_categories": record.special_categories,
+        "special_categories_from": _optional_place(record.special_from),
+        "uploaded": record.uploaded,
+        "risk": record.level.value,
+        "risk_reason_codes": [reason.value for reason in record.reasons],
+    }
+
+
+def _place(place: CardPlace) -> dict[str, Any]:
+    return {"source": place.path, "index": place.index}
+
+
+def _optional_place(place: CardPlace | None) -> dict[str, Any] | None:
+    return None if place is None else _place(place)

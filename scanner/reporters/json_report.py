@@ -1,4 +1,4 @@
-"""The JSON report, schema_version 1 (``schema/report-v1.schema.json``): the contract scripts are written against.
+"""The JSON report, schema_version 2 (``schema/report-v2.schema.json``): the contract scripts are written against.
 
 Fields are only ever added within a schema version, never removed or renamed. Personal data is masked as in the
 terminal summary unless the view reveals it; ``masked`` says which.
@@ -11,17 +11,18 @@ from typing import Any
 
 from scanner.core.messengers import MessengerProfile, UploadField
 from scanner.core.model import FileReport
-from scanner.core.risk import RiskLevel
+from scanner.core.people_summary import PeopleFigures, PeopleSummary
+from scanner.core.risk import REASON_WEIGHT, RiskLevel
 from scanner.core.scan import AlternativeExposure, ScanResult, SourceRisk
 from scanner.core.summary import ScanSummary
 from scanner.i18n import translate
 from scanner.reporters import classification_context
 from scanner.reporters.inert_text import escape_json_text
-from scanner.reporters.json_contacts import contact, rejection
+from scanner.reporters.json_contacts import contact, person, rejection
 from scanner.reporters.view import ReportView
 from scanner.reporters.wording import reason_short
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TOOL_NAME = "contactleak"
 
 
@@ -47,6 +48,7 @@ def document(result: ScanResult, view: ReportView) -> dict[str, Any]:
         "sources": [_source(report, risks.get(report.path)) for report in result.files],
         "contacts": [contact(finding, view) for finding in result.findings],
         "rejected": [rejection(item) for item in result.rejections],
+        "people": [person(record) for record in result.people.records()],
         "alternatives": [_alternative(other) for other in result.alternatives],
         "classification_context": classification_context.document_json(result, view.language),
         "advice": [{"code": a.value, "text": translate(f"advice.{a.value}", view.language)} for a in result.advice],
@@ -63,6 +65,8 @@ def _profile(profile: MessengerProfile) -> dict[str, Any]:
         "destinations": list(destinations) if destinations is not None else None,
         "fields": {field.value: profile.fields.get(field).value.value for field in UploadField},
         "unconfirmed_facts": list(profile.unconfirmed()),
+        "retention": profile.retention.value.value,
+        "transfer_basis": profile.transfer_basis.value.value,
     }
 
 
@@ -77,7 +81,35 @@ def _summary(result: ScanResult, view: ReportView) -> dict[str, Any]:
         "risk_reason_codes": [reason.value for reason, _ in reasons],
         "risk_reason_counts": {reason.value: count for reason, count in reasons},
         "risk_levels": dict(summary.risk_levels),
+        "people": _people(result.people_summary),
     }
+
+
+def _people(people: PeopleSummary) -> dict[str, Any]:
+    figures = people.figures
+    return {
+        "people": people.people,
+        "entries": people.entries,
+        "phones": people.phones,
+        "on_several_phones": people.on_several_phones,
+        "minors": people.minors,
+        "special_categories": people.special_categories,
+        "uploaded": figures.uploaded,
+        "third_country": figures.third_country,
+        "unprotected": figures.unprotected,
+        "private_exposed": figures.private_exposed,
+        "minors_exposed": figures.minors_exposed,
+        "special_category_exposed": figures.special_exposed,
+        "estimated_non_users": figures.estimated_non_users,
+        "non_user_fallbacks": figures.non_user_fallbacks,
+        "risk": figures.level.value,
+        "risk_levels": dict(figures.levels),
+        "risk_reason_counts": _reason_counts(figures),
+    }
+
+
+def _reason_counts(figures: PeopleFigures) -> dict[str, int]:
+    return {reason.value: figures.reasons[reason] for reason in REASON_WEIGHT if figures.reasons.get(reason)}
 
 
 def _counts(summary: ScanSummary) -> dict[str, Any]:
@@ -128,5 +160,13 @@ def _alternative(other: AlternativeExposure) -> dict[str, Any]:
         "non_user_fallbacks": other.non_user_fallbacks,
         "activation": other.profile.activation.value.value,
         "risk": other.level.value,
+        "people_uploaded": other.people_figures.uploaded,
+        "people_unprotected": other.people_figures.unprotected,
+        "people_estimated_non_users": other.people_figures.estimated_non_users,
+        "people_non_user_fallbacks": other.people_figures.non_user_fallbacks,
+        "people_risk": other.people_figures.level.value,
         "unconfirmed_facts": list(other.profile.unconfirmed()),
+        "retention": other.profile.retention.value.value,
+        "transfer_basis": other.profile.transfer_basis.value.value,
+        "transfer_reason_codes": [reason.value for reason in other.transfer_reasons],
     }

@@ -25,6 +25,8 @@ def render(lang: Language, *, width: int) -> str:
     table.add_row(f"{len(RULES) + 1}.", Text(translate("risk.overall_rule", lang)))
     console.print(table)
     console.print()
+    console.print(Text(translate("rules.legal_frame", lang)))
+    console.print()
     console.print(Text(translate("rules.footer", lang)))
     console.print(Text(translate("report.note.not_legal_advice", lang)))
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"

@@ -9,8 +9,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from scanner.core.messengers import Activation, MessengerProfile
-from scanner.core.risk import RiskLevel
+from scanner.core.messengers import Activation, MessengerProfile, label_key
+from scanner.core.risk import RiskLevel, RiskReason, transfer_reasons
 from scanner.core.scan import ContactFinding, ScanResult
 from scanner.i18n import Language, translate
 from scanner.reporters.masking import shown_email, shown_name, shown_phone
@@ -33,14 +33,19 @@ def alternatives_section(result: ScanResult, view: ReportView) -> Iterator[Rende
     yield heading(translate("report.section.alternatives", lang))
     table = _table(lang, ("messenger", "persons_uploaded", "unprotected", "non_users", "level"), numeric=(1, 2, 3))
     current = translate("report.value.current", lang, name=_marked_name(result.messenger))
-    summary = result.summary
-    figures = (summary.third_parties_exposed, summary.unprotected_persons, summary.estimated_non_users)
-    bound = bool(summary.non_user_fallbacks)
-    table.add_row(*_alternative_row(current, figures, bound, result.overall.level, lang))
+    people = result.people_summary.figures
+    figures = (people.uploaded, people.unprotected, people.estimated_non_users)
+    bound = bool(people.non_user_fallbacks)
+    why = _why(result.messenger, transfer_reasons(reason for reason, _ in result.overall.reasons), lang)
+    table.add_row(*_alternative_row(current, why, figures, upper_bound=bound, level=result.overall.level, lang=lang))
     for other in result.alternatives:
-        figures = (other.persons_uploaded, other.unprotected_persons, other.estimated_non_users)
-        bound = bool(other.non_user_fallbacks)
-        table.add_row(*_alternative_row(_marked_name(other.profile), figures, bound, other.level, lang))
+        people = other.people_figures
+        figures = (people.uploaded, people.unprotected, people.estimated_non_users)
+        bound = bool(people.non_user_fallbacks)
+        level = RiskLevel.highest((other.level, people.level))
+        why = _why(other.profile, other.transfer_reasons, lang)
+        named = _marked_name(other.profile)
+        table.add_row(*_alternative_row(named, why, figures, upper_bound=bound, level=level, lang=lang))
     yield _fixed(table, (1, 2, 3, 4))
     yield from _alternative_notes(result, lang)
 
@@ -65,6 +70,16 @@ def sources_section(result: ScanResult, view: ReportView) -> Iterator[Renderable
         yield plain(translate("report.note.sources_shown", lang, shown=SOURCES_SHOWN, total=len(ranked)), "dim")
 
 
+_DESTINATION_REASONS = (RiskReason.THIRD_COUNTRY, RiskReason.DPF_TRANSFER, RiskReason.ADEQUATE_DESTINATION)
+
+
+def _why(profile: MessengerProfile, reasons: tuple[RiskReason, ...], lang: Language) -> str:
+    """Where the data goes (rule 3) and what the operator keeps (rule 6): what sets messengers apart."""
+    parts = [translate(f"report.why.{reason.value}", lang) for reason in reasons if reason in _DESTINATION_REASONS]
+    parts.append(translate(label_key(profile.retention.value), lang))
+    return "; ".join(parts)
+
+
 def _marked_name(profile: MessengerProfile) -> str:
     """The name with ``*`` for unconfirmed facts and ``†`` for an upload that only runs once the user turns it on."""
     marks = (_UNCONFIRMED_MARK if profile.unconfirmed() else "") + (_OPT_IN_MARK if _opt_in(profile) else "")
@@ -81,18 +96,23 @@ def _alternative_notes(result: ScanResult, lang: Language) -> Iterator[Renderabl
         yield plain(translate("report.note.unconfirmed_marker", lang), "dim")
     if any(_opt_in(profile) for profile in profiles):
         yield plain(translate("report.note.opt_in_marker", lang), "dim")
-    fallbacks = (result.summary.non_user_fallbacks, *(other.non_user_fallbacks for other in result.alternatives))
+    fallbacks = (
+        result.people_summary.figures.non_user_fallbacks,
+        *(other.people_figures.non_user_fallbacks for other in result.alternatives),
+    )
     if any(fallbacks):
         yield plain(translate("report.note.upper_bound_marker", lang), "dim")
 
 
 def _alternative_row(
-    name: str, figures: tuple[int, int, float], upper_bound: bool, level: RiskLevel, lang: Language
+    name: str, why: str, figures: tuple[int, int, float], *, upper_bound: bool, level: RiskLevel, lang: Language
 ) -> tuple[Text, ...]:
+    """The messenger's name with, below it, where the data goes and what the operator keeps (why it ranks so)."""
     persons, unprotected, non_users = figures
     estimate = ("≤ " if upper_bound else "") + decimal(non_users, lang)
     shown = (str(persons), str(unprotected), estimate)
-    return (plain(name), *(plain(figure) for figure in shown), level_text(level_label(level, lang), level))
+    named = Text.assemble(plain(name), "\n", plain(why, "dim"))
+    return (named, *(plain(figure) for figure in shown), level_text(level_label(level, lang), level))
 
 
 def _table(lang: Language, columns: tuple[str, ...], numeric: tuple[int, ...] = ()) -> Table:
@@ -134,9 +154,10 @@ def riskiest_section(result: ScanResult, view: ReportView) -> Iterator[Renderabl
     for number, finding in enumerate(shown, start=1):
         table.add_row(plain(str(number)), _contact(finding, view), _assessment(finding, lang))
     yield table
-    at_risk = result.summary.contacts - result.summary.risk_levels.get(RiskLevel.NONE.value, 0)
+    levels = result.people_summary.figures.levels
+    at_risk = sum(count for level, count in levels.items() if level != RiskLevel.NONE.value)
     if len(shown) < at_risk:
-        yield plain(translate("report.note.findings_partial", lang, shown=len(shown), total=at_risk), "dim")
+        yield plain(translate("report.note.people_partial", lang, shown=len(shown), total=at_risk), "dim")
 
 
 def _contact(finding: ContactFinding, view: ReportView) -> Text:
@@ -144,6 +165,9 @@ def _contact(finding: ContactFinding, view: ReportView) -> Text:
     lines = [plain(shown_name(finding.display_name, view.show_pii)), plain(finding.pseudonym, "dim")]
     lines.extend(plain(shown_phone(phone, view.show_pii)) for phone in finding.phones)
     lines.extend(plain(shown_email(address, view.show_pii)) for address in finding.emails)
+    if len(finding.person_phones) > 1:
+        paths = ", ".join(finding.person_phones)
+        lines.append(plain(translate("report.value.person_phones", view.language, paths=paths)))
     return Text("\n").join(line for line in lines if line.plain)
 
 

@@ -9,7 +9,7 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from scanner.core.messengers import MessengerProfile, UploadField
-from scanner.core.risk import RiskReason
+from scanner.core.risk import REASON_WEIGHT, RiskReason
 from scanner.core.scan import ScanResult
 from scanner.i18n import Language, translate, translate_plural
 from scanner.reporters import classification_context
@@ -128,28 +128,42 @@ def _counts(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
         (translate("report.label.cards_found", lang), found),
         (translate("report.label.categories", lang), f"{summary.business} / {summary.private} / {summary.unknown}"),
         (translate("report.label.natural_persons", lang), str(summary.natural_persons)),
+        (translate("report.label.people", lang), _people(result, lang)),
         *classification_context.table_rows(result, lang),
     ]
     yield grid(rows, view.width)
 
 
+def _people(result: ScanResult, lang: Language) -> str:
+    """ "42 people in 126 entries on 3 phones, 42 of them on more than one phone": people first, then cards."""
+    people = result.people_summary
+    figures = {"people": people.people, "entries": people.entries, "phones": people.phones}
+    text = translate("report.value.people" if people.phones > 1 else "report.value.people_one_phone", lang, **figures)
+    if people.on_several_phones:
+        text += ", " + translate("report.value.people_several", lang, several=people.on_several_phones)
+    return text
+
+
 def _exposure(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
-    lang, summary = view.language, result.summary
+    lang, people = view.language, result.people_summary
+    figures = people.figures
     yield heading(translate("report.section.exposure", lang))
     rows: list[tuple[str, Text | str]] = [
-        (translate("report.label.third_parties", lang), str(summary.third_parties_exposed)),
-        (translate("report.label.third_country", lang), str(summary.third_country_persons)),
+        (translate("report.label.third_parties", lang), str(figures.uploaded)),
+        (translate("report.label.third_country", lang), str(figures.third_country)),
     ]
-    if summary.destinations:
-        rows.append((translate("report.label.destinations", lang), destinations_text(summary.destinations, lang)))
+    if figures.destinations:
+        rows.append((translate("report.label.destinations", lang), destinations_text(figures.destinations, lang)))
     rows.append((translate("report.label.fields", lang), _fields(result, lang)))
     rows.extend(("", note) for note in _field_notes(result, lang))
     rows.extend(_non_users(result, lang))
-    special = _of_total(summary.special_category_exposed, summary.special_category_contacts, lang)
+    special = _of_total(figures.special_exposed, people.special_categories, lang)
     rows.append((translate("report.label.special_exposed", lang), special))
-    minors = _of_total(summary.minors_exposed, summary.minors, lang)
+    minors = _of_total(figures.minors_exposed, people.minors, lang)
     rows.append((translate("report.label.minors_exposed", lang), minors))
     yield grid(rows, view.width)
+    if people.entries > people.people:
+        yield plain(translate("report.note.people_counted_once", lang), "dim")
 
 
 def _of_total(count: int, total: int, lang: Language) -> str:
@@ -163,7 +177,7 @@ def _fields(result: ScanResult, lang: Language) -> str:
         fact = result.messenger.fields.get(field)
         if not fact.value.may_leave_phone:
             continue
-        count = result.summary.fields_exposed.get(field.value, 0)
+        count = result.people_summary.figures.fields.get(field.value, 0)
         parts.append(_field(field, count, field_marker(fact), lang))
     return ", ".join(parts) or translate("report.value.nothing", lang)
 
@@ -197,15 +211,16 @@ def _capitalised(text: str) -> str:
 
 
 def _non_users(result: ScanResult, lang: Language) -> list[tuple[str, Text | str]]:
-    """The expected number of non-users, marked as an upper bound where figures were missing, and why it differs
-    from the count of contacts that carry the reason "probably not a user"."""
-    fallbacks = result.summary.non_user_fallbacks
-    estimate = ("≤ " if fallbacks else "") + decimal(result.summary.estimated_non_users, lang)
+    """The expected number of non-users (people), marked as an upper bound where figures were missing, and why it
+    differs from the count of people who carry the reason "probably not a user"."""
+    figures = result.people_summary.figures
+    fallbacks = figures.non_user_fallbacks
+    estimate = ("≤ " if fallbacks else "") + decimal(figures.estimated_non_users, lang)
     rows: list[tuple[str, Text | str]] = [
         (translate("report.label.non_users", lang), translate("report.value.non_users", lang, estimate=estimate))
     ]
-    likely = dict(result.overall.reasons).get(RiskReason.LIKELY_NON_USER, 0)
-    if result.summary.estimated_non_users:
+    likely = figures.reasons.get(RiskReason.LIKELY_NON_USER, 0)
+    if figures.estimated_non_users:
         reason = reason_short(RiskReason.LIKELY_NON_USER, lang)
         rows.append(("", translate_plural("report.note.non_user_count", lang, likely, reason=reason)))
     if fallbacks:
@@ -218,8 +233,10 @@ def _risk(result: ScanResult, view: ReportView) -> Iterator[RenderableType]:
     yield heading(translate("report.section.risk", lang))
     level = level_text(level_label(overall.level, lang), overall.level)
     yield grid([(translate("report.label.overall", lang), level)], view.width)
-    if overall.reasons:
-        yield bulleted([_reason_count(reason, count, lang) for reason, count in overall.reasons])
+    counts = result.people_summary.figures.reasons
+    reasons = [reason for reason in REASON_WEIGHT if counts.get(reason)]
+    if reasons:
+        yield bulleted([_reason_count(reason, counts[reason], lang) for reason in reasons])
         yield plain(translate("report.note.reason_counts", lang), "dim")
 
 

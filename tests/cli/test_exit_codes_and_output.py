@@ -97,7 +97,7 @@ def test_output_file_is_written_only_after_success(tmp_path: Path, private_expor
 def test_output_dash_means_stdout(private_export: Path) -> None:
     code, stdout, _ = scan(str(private_export), "-f", "json", "-o", "-")
     assert code == ExitCode.COMPLETED
-    assert json.loads(stdout)["schema_version"] == 1
+    assert json.loads(stdout)["schema_version"] == 2
 
 
 def test_unwritable_output_is_exit_2(private_export: Path, tmp_path: Path) -> None:

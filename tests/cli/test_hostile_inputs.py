@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 from pathlib import Path
@@ -35,14 +36,14 @@ def _scan(*arguments: str) -> tuple[int, str, str]:
 
 def _lock_files(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files named ``locked.vcf`` cannot be opened: chmod 000 does not stop root, who runs these tests in CI."""
-    real_open = Path.open
+    real_open = os.open
 
-    def guarded_open(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self.name == LOCKED:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def guarded_open(path: str | os.PathLike[str], flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(path).name == LOCKED:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_open)
 
 
 @pytest.fixture

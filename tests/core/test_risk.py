@@ -8,6 +8,7 @@ import pytest
 
 from scanner.core.classification.result import Category, Classification, SpecialCategory
 from scanner.core.exposure import NOT_UPLOADED, Exposure
+from scanner.core.messengers import Retention
 from scanner.core.risk import RiskLevel, RiskReason, contact_risk, overall_risk
 
 US = Exposure(uploaded=True, destination="US", third_country=True, adequate=False, non_user_probability=0.12)
@@ -27,6 +28,10 @@ def person(
 
 def with_non_user(exposure: Exposure, probability: float) -> Exposure:
     return dataclasses.replace(exposure, non_user_probability=probability)
+
+
+def kept_as(exposure: Exposure, retention: Retention) -> Exposure:
+    return dataclasses.replace(exposure, retention=retention)
 
 
 def test_rule_1_not_uploaded_is_none() -> None:
@@ -51,7 +56,7 @@ def test_rule_2_organisation_without_person_is_none() -> None:
 )
 def test_rule_3_base_level_follows_the_destination(exposure: Exposure, level: RiskLevel, reason: RiskReason) -> None:
     risk = contact_risk(person(), exposure, keeps_non_users=True)
-    assert (risk.level, risk.reasons) == (level, (reason,))
+    assert (risk.level, risk.reasons) == (level, (reason, RiskReason.KEPT_IN_CLEAR))
 
 
 def test_rule_3_unknown_destination_counts_as_third_country() -> None:
@@ -106,7 +111,7 @@ def test_rule_5_reasons_name_minor_and_special_category() -> None:
     assert RiskReason.SPECIAL_CATEGORIES in risk.reasons
 
 
-def test_rule_6_overall_is_the_highest_contact_level_with_reasons_weightiest_first() -> None:
+def test_rule_7_overall_is_the_highest_contact_level_with_reasons_weightiest_first() -> None:
     levels = {RiskLevel.NONE: 4, RiskLevel.MEDIUM: 10, RiskLevel.CRITICAL: 1, RiskLevel.HIGH: 0}
     reasons = {RiskReason.THIRD_COUNTRY: 11, RiskReason.SPECIAL_CATEGORIES: 1, RiskReason.PRIVATE_CONTACT: 3}
     overall = overall_risk(levels, reasons)
@@ -118,7 +123,7 @@ def test_rule_6_overall_is_the_highest_contact_level_with_reasons_weightiest_fir
     )
 
 
-def test_rule_6_nothing_uploaded_is_none() -> None:
+def test_rule_7_nothing_uploaded_is_none() -> None:
     assert overall_risk({RiskLevel.NONE: 3}, {}).level is RiskLevel.NONE
     assert overall_risk({}, {}).level is RiskLevel.NONE
 
@@ -137,5 +142,44 @@ def test_every_reason_and_level_has_both_texts() -> None:
 def test_rule_3_a_transfer_the_operator_bases_on_the_dpf_starts_low() -> None:
     dpf = Exposure(uploaded=True, destination="US", third_country=True, adequate=True, dpf=True)
     risk = contact_risk(person(), dpf, keeps_non_users=True)
-    assert (risk.level, risk.reasons) == (RiskLevel.LOW, (RiskReason.DPF_TRANSFER,))
+    assert (risk.level, risk.reasons) == (RiskLevel.LOW, (RiskReason.DPF_TRANSFER, RiskReason.KEPT_IN_CLEAR))
     assert contact_risk(person(minor=True), dpf, keeps_non_users=True).level is RiskLevel.HIGH
+
+
+@pytest.mark.parametrize(
+    ("classification", "exposure", "stored", "discarded"),
+    [
+        (person(), US, RiskLevel.MEDIUM, RiskLevel.MEDIUM),  # never below the destination's base level
+        (person(Category.PRIVATE), US, RiskLevel.HIGH, RiskLevel.MEDIUM),
+        (person(minor=True), US, RiskLevel.CRITICAL, RiskLevel.HIGH),
+        (person(special=(SpecialCategory.HEALTH,)), US, RiskLevel.CRITICAL, RiskLevel.HIGH),
+        (person(), CH, RiskLevel.LOW, RiskLevel.LOW),
+        (person(Category.PRIVATE), CH, RiskLevel.MEDIUM, RiskLevel.LOW),
+        (person(minor=True), CH, RiskLevel.HIGH, RiskLevel.MEDIUM),
+    ],
+)
+def test_rule_6_a_lookup_the_operator_discards_weighs_one_level_less(
+    classification: Classification, exposure: Exposure, stored: RiskLevel, discarded: RiskLevel
+) -> None:
+    for retention in (Retention.STORED_CLEAR, Retention.STORED_HASHED):
+        assert contact_risk(classification, kept_as(exposure, retention), keeps_non_users=True).level is stored
+    lookup = contact_risk(classification, kept_as(exposure, Retention.DISCARDED), keeps_non_users=False)
+    assert lookup.level is discarded
+    assert RiskReason.DISCARDED_AFTER_LOOKUP in lookup.reasons
+
+
+def test_rule_6_each_retention_names_its_reason() -> None:
+    reasons = {
+        retention: contact_risk(person(), kept_as(US, retention), keeps_non_users=True).reasons
+        for retention in (Retention.STORED_CLEAR, Retention.STORED_HASHED, Retention.DISCARDED)
+    }
+    assert reasons == {
+        Retention.STORED_CLEAR: (RiskReason.THIRD_COUNTRY, RiskReason.KEPT_IN_CLEAR),
+        Retention.STORED_HASHED: (RiskReason.THIRD_COUNTRY, RiskReason.KEPT_HASHED),
+        Retention.DISCARDED: (RiskReason.THIRD_COUNTRY, RiskReason.DISCARDED_AFTER_LOOKUP),
+    }
+
+
+def test_rule_6_a_discarded_lookup_still_counts_as_a_transfer() -> None:
+    risk = contact_risk(person(), kept_as(DE, Retention.DISCARDED), keeps_non_users=False)
+    assert risk.level is RiskLevel.LOW

@@ -1,4 +1,4 @@
-"""The JSON report keeps contract schema_version 1 and validates against the packaged schema for any scan."""
+"""The JSON report keeps contract schema_version 2 and validates against the packaged schema for any scan."""
 
 from __future__ import annotations
 
@@ -61,8 +61,8 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
 
 
 def test_unknown_schema_version_is_refused() -> None:
-    with pytest.raises(ValueError, match="schema_version 2"):
-        load_report_schema(2)
+    with pytest.raises(ValueError, match="schema_version 1"):
+        load_report_schema(1)
 
 
 def test_contract_fields_are_all_present(full_result: ScanResult) -> None:
@@ -70,7 +70,7 @@ def test_contract_fields_are_all_present(full_result: ScanResult) -> None:
     assert document.keys() >= CONTRACT_TOP
     assert document["summary"].keys() >= CONTRACT_SUMMARY
     assert all(contact.keys() >= CONTRACT_CONTACT for contact in document["contacts"])
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert document["tool"] == {"name": "contactleak", "version": "0.1.0"}
     assert document["messenger"] == "whatsapp"
     assert document["scanned_at"] == "2026-03-01T09:30:00+00:00"
@@ -93,7 +93,7 @@ def test_contacts_keep_source_location_and_exposure(full_result: ScanResult) -> 
     assert lena["id"] == "c_0000000000000001"
     assert lena["minor"] is True
     assert lena["risk"] == "critical"
-    assert lena["risk_reason_codes"] == ["third_country", "private_contact", "minor"]
+    assert lena["risk_reason_codes"] == ["third_country", "kept_in_clear", "private_contact", "minor"]
     assert lena["uploaded_field_status"] == {"phone": "yes", "name": "disputed"}
     assert lena["phones"] == [
         {"number": "+49 ••• •• 32", "country": "DE", "type": "mobile", "valid": True, "region_source": None}
@@ -134,5 +134,5 @@ def test_rejections_and_sources_are_listed(rejected_only_result: ScanResult) -> 
 def test_alternatives_mark_unconfirmed_profiles(full_result: ScanResult) -> None:
     alternatives = {item["messenger"]: item for item in _report(full_result)["alternatives"]}
     assert alternatives["threema"]["unconfirmed_facts"] == []
-    assert "operator" in alternatives["viber"]["unconfirmed_facts"]
+    assert "destinations" in alternatives["viber"]["unconfirmed_facts"]
     assert alternatives["viber"]["risk"] == "critical"

@@ -86,7 +86,7 @@ def test_riskiest_contacts_are_capped_and_the_rest_counted(result_of: Callable[.
     people = [Person(f"Person Nummer{index}", (phone(f"+49151000000{index:02d}", "DE"),)) for index in range(12)]
     text = _table(result_of(people), Language.EN, width=120)
     assert "c_000000000000000b" not in text
-    assert f"Shown: the {RISKIEST_SHOWN} riskiest of 12 contacts with a risk above" in text
+    assert f"Shown: the {RISKIEST_SHOWN} riskiest of 12 people with a risk above" in text
 
 
 def test_empty_scan_says_so(empty_result: ScanResult) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -72,15 +74,15 @@ def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def _deny(monkeypatch: pytest.MonkeyPatch, denied: Path) -> None:
-    """Tests run as root, where chmod does not stop reading: refuse the open instead."""
-    original = Path.open
+    """Tests run as root, where chmod does not stop reading: refuse the open instead (the reader uses os.open)."""
+    original = os.open
 
-    def guarded(self: Path, *args: object, **kwargs: object) -> object:
-        if self == denied:
-            raise PermissionError(13, "Permission denied", str(self))
-        return original(self, *args, **kwargs)  # type: ignore[call-overload]
+    def guarded(path: str | os.PathLike[str], flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(path) == denied:
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded)
 
 
 def test_symlink_loop_is_reported_once_and_the_walk_goes_on(tmp_path: Path) -> None:

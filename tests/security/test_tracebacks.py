@@ -48,7 +48,7 @@ def _shown(text: str) -> list[str]:
 
 def test_debug_traceback_shows_no_contact_value(tmp_path: Path) -> None:
     done = _crash(tmp_path, "--debug")
-    assert done.returncode != 0
+    assert done.returncode == ExitCode.INTERNAL_ERROR.value == 3  # not 1, the code --fail-on uses
     assert "injected failure after reading" in done.stderr
     assert "in run_scan" in done.stderr and "scanner/core/scan.py" in done.stderr  # frames that hold the contacts
     assert _shown(done.stdout + done.stderr) == []

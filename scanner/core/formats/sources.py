@@ -16,6 +16,7 @@ from typing import BinaryIO
 from scanner.core.formats.csv_reader import read_csv, sniff_csv
 from scanner.core.model import Contact, FileProblem, Rejection
 from scanner.core.reading import InputError, read_stream
+from scanner.core.reading.reader import _open_regular as open_regular  # regular files only: no FIFO, no device
 
 HEAD_BYTES = 64 * 1024
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a local file header, or the end record of an empty archive
@@ -28,6 +29,7 @@ Entries = Iterator[Contact | Rejection]
 class ReadSettings:
     region: str = "DE"
     encoding: str | None = None  # forced code page (--encoding)
+    max_bytes: int | None = None  # --max-input-size: reading a source stops there with TOO_LARGE
 
 
 @dataclass(frozen=True)
@@ -49,13 +51,7 @@ def stream_sources(stream: BinaryIO, display_path: str, settings: ReadSettings) 
 
 
 def _read_path(path: Path, display_path: str, settings: ReadSettings) -> Entries:
-    try:
-        stream = path.open("rb")
-    except FileNotFoundError as error:
-        raise InputError(FileProblem.NOT_FOUND) from error
-    except OSError as error:
-        raise InputError(FileProblem.UNREADABLE) from error
-    with stream:
+    with open_regular(path) as stream:
         yield from read_text_export(stream, display_path, settings)
 
 
@@ -65,15 +61,18 @@ def read_text_export(stream: BinaryIO, display_path: str, settings: ReadSettings
         head = stream.read(HEAD_BYTES)
     except OSError as error:
         raise InputError(FileProblem.UNREADABLE) from error
-    whole = io.BufferedReader(_Rejoined(head, stream))
     if head.startswith(ZIP_MAGIC) or head.startswith(SQLITE_MAGIC):
         raise InputError(FileProblem.NEEDS_FILE)
     if not _mentions_vcard(head):
         csv_head = sniff_csv(head, settings.encoding)
         if csv_head.plan is not None:
-            yield from read_csv(whole, csv_head, path=display_path, region=settings.region)
+            limited = io.BufferedReader(_Rejoined(head, stream, settings.max_bytes))
+            yield from read_csv(limited, csv_head, path=display_path, region=settings.region)
             return
-    yield from read_stream(whole, path=display_path, region=settings.region, encoding=settings.encoding)
+    whole = io.BufferedReader(_Rejoined(head, stream))
+    yield from read_stream(
+        whole, path=display_path, region=settings.region, encoding=settings.encoding, max_bytes=settings.max_bytes
+    )
 
 
 def _mentions_vcard(head: bytes) -> bool:
@@ -82,11 +81,15 @@ def _mentions_vcard(head: bytes) -> bool:
 
 
 class _Rejoined(io.RawIOBase):
-    """The bytes already read for sniffing, then the rest of the stream, as one readable stream."""
+    """The bytes already read for sniffing, then the rest of the stream, as one readable stream.
 
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+    Past ``max_bytes`` reading raises InputError(TOO_LARGE): the rows before the limit are still counted.
+    """
+
+    def __init__(self, head: bytes, rest: BinaryIO, max_bytes: int | None = None) -> None:
         self._head = memoryview(head)
         self._rest = rest
+        self._left = max_bytes
 
     def readable(self) -> bool:
         return True
@@ -96,7 +99,15 @@ class _Rejoined(io.RawIOBase):
             size = min(len(buffer), len(self._head))
             buffer[:size] = self._head[:size]
             self._head = self._head[size:]
-            return size
-        data = self._rest.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
+        else:
+            try:
+                data = self._rest.read(len(buffer))
+            except OSError as error:
+                raise InputError(FileProblem.UNREADABLE) from error
+            size = len(data)
+            buffer[:size] = data
+        if self._left is not None:
+            self._left -= size
+            if self._left < 0:
+                raise InputError(FileProblem.TOO_LARGE)
+        return size

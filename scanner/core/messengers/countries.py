@@ -59,10 +59,10 @@ def _country_data() -> _CountryData:
     top.only("checked", "membership", "adequacy", "sources")
     top.date("checked")
     sources, membership = read_sources(top.table("sources")), top.table("membership")
-    membership.only("eu", "eea_efta", "sources")
+    membership.only("eu", "eea_efta", "eu_regions", "sources")
     cite(membership, sources)
     decisions = {code: _adequacy(code, table, sources) for code, table in top.table("adequacy").country_tables()}
-    eea = frozenset(membership.countries("eu") + membership.countries("eea_efta"))
+    eea = frozenset(membership.countries("eu") + membership.countries("eea_efta") + membership.countries("eu_regions"))
     return _CountryData(eea=eea, adequacy=decisions)
 
 
@@ -73,7 +73,8 @@ def _adequacy(code: str, table: Table, sources: dict[str, Source]) -> Adequacy:
 
 
 def is_eea(country: str | None) -> bool:
-    """EU-27 plus Iceland, Liechtenstein and Norway; the GDPR applies there, no transfer tool is needed."""
+    """EU-27 (with the outermost regions and Åland, which have their own region codes) plus Iceland, Liechtenstein and
+    Norway; the GDPR applies there, no transfer tool is needed."""
     return country is not None and country in _country_data().eea
 
 

@@ -12,6 +12,7 @@ from scanner.core.messengers.profile import (
     Frequency,
     Hashing,
     NonUsers,
+    Retention,
     TransferBasis,
     UploadField,
 )
@@ -21,6 +22,7 @@ LABELLED: dict[type[StrEnum], str] = {
     FieldStatus: "messenger.field_status",
     Hashing: "messenger.hashing",
     NonUsers: "messenger.non_users",
+    Retention: "messenger.retention",
     Frequency: "messenger.frequency",
     Activation: "messenger.activation",
     TransferBasis: "messenger.transfer_basis",

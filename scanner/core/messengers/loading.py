@@ -19,6 +19,7 @@ from scanner.core.messengers.profile import (
     Hashing,
     MessengerProfile,
     NonUsers,
+    Retention,
     Source,
     TransferBasis,
     UploadedFields,
@@ -31,10 +32,11 @@ T = TypeVar("T")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _TOP_KEYS = (
     "id", "display_name", "default", "checked", "penetration", "operator", "eu_entity", "destinations", "fields",
-    "hashing", "non_users", "frequency", "activation", "bulk_upload", "transfer_basis", "notes", "sources",
+    "hashing", "non_users", "retention", "frequency", "activation", "bulk_upload", "transfer_basis", "notes", "sources",
 )  # fmt: skip
 _FACT_KEYS = ("value", "sources", "checked", "confirmed", "note")
 _UNKNOWN = "unknown"
+_DERIVED_RETENTION = "messenger.retention_derived"
 
 
 def _folder() -> Traversable:
@@ -89,6 +91,8 @@ def _parse_text(text: str, shown: str) -> MessengerProfile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ProfileError(shown, ProfileProblem.NOT_TOML, detail=str(error)) from None
+    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
+        raise ProfileError(shown, ProfileProblem.NOT_TOML, detail="nested too deeply") from None
     return _profile(Table(shown, "", data))
 
 
@@ -98,6 +102,9 @@ def _profile(top: Table) -> MessengerProfile:
     if not _ID.fullmatch(profile_id):
         raise top.invalid("id", Expected.ID)
     facts = _FactReader(top)
+    hashing = facts.read("hashing", lambda t: t.choice("value", Hashing))
+    non_users = facts.read("non_users", lambda t: t.choice("value", NonUsers))
+    bulk_upload = facts.read("bulk_upload", lambda t: t.flag("value"))
     return MessengerProfile(
         id=profile_id,
         display_name=top.text("display_name"),
@@ -109,14 +116,45 @@ def _profile(top: Table) -> MessengerProfile:
         eu_entity=facts.read("eu_entity", lambda t: t.text("value")) if top.has("eu_entity") else None,
         destinations=facts.read("destinations", _destinations),
         fields=_fields(facts),
-        hashing=facts.read("hashing", lambda t: t.choice("value", Hashing)),
-        non_users=facts.read("non_users", lambda t: t.choice("value", NonUsers)),
+        hashing=hashing,
+        non_users=non_users,
+        retention=_retention(facts, hashing, non_users, bulk_upload),
         frequency=facts.read("frequency", lambda t: t.choice("value", Frequency)),
         activation=facts.read("activation", lambda t: t.choice("value", Activation)),
-        bulk_upload=facts.read("bulk_upload", lambda t: t.flag("value")),
+        bulk_upload=bulk_upload,
         transfer_basis=facts.read("transfer_basis", lambda t: t.choice("value", TransferBasis)),
         notes=tuple(facts.read_table(note, lambda t: t.note_key("value")) for note in top.tables("notes")),
     )
+
+
+def _retention(
+    facts: _FactReader, hashing: Fact[Hashing], non_users: Fact[NonUsers], bulk_upload: Fact[bool]
+) -> Fact[Retention]:
+    """The profile's ``[retention]``; a profile written before it existed gets it derived, marked unconfirmed.
+
+    ``not_sent`` and a bulk upload contradict each other, so either is refused with the other.
+    """
+    if not facts.top.has("retention"):
+        return _derived_retention(hashing, non_users, bulk_upload)
+    retention = facts.read("retention", lambda t: t.choice("value", Retention))
+    if (retention.value is Retention.NOT_SENT) == bulk_upload.value:
+        allowed = [value for value in Retention if (value is Retention.NOT_SENT) != bulk_upload.value]
+        raise facts.top.table("retention").invalid("value", Expected.ONE_OF, ", ".join(allowed))
+    return retention
+
+
+def _derived_retention(hashing: Fact[Hashing], non_users: Fact[NonUsers], bulk_upload: Fact[bool]) -> Fact[Retention]:
+    """From what happens to non-users' data; "sent" counts as kept (nobody can show it is deleted)."""
+    if not bulk_upload.value:
+        value = Retention.NOT_SENT
+    elif non_users.value is NonUsers.TRANSIENT:
+        value = Retention.DISCARDED
+    elif hashing.value in (Hashing.HASHED, Hashing.ENCLAVE):
+        value = Retention.STORED_HASHED
+    else:
+        value = Retention.STORED_CLEAR
+    sources = tuple(dict.fromkeys((*non_users.sources, *hashing.sources, *bulk_upload.sources)))
+    return Fact(value, sources, non_users.checked, confirmed=False, note=_DERIVED_RETENTION)
 
 
 def _destinations(table: Table) -> tuple[str, ...] | None:

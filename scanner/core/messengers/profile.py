@@ -50,6 +50,25 @@ class NonUsers(StrEnum):
     EXCLUDED = "excluded"  # never sent
 
 
+class Retention(StrEnum):
+    """What the operator keeps of an uploaded address book; the risk rules weigh it (``scanner/core/risk.py``).
+
+    ``stored_clear``: kept as sent, in clear (WhatsApp, Meta, Telegram, Viber, the phone's cloud sync);
+    ``stored_hashed``: kept as a hash, which for phone numbers is still personal data (DPC 2021, Hagen et al. 2021);
+    ``discarded``: compared and deleted, nothing kept beyond the matching (Signal's enclave, Threema, Wire);
+    ``not_sent``: the address book is not uploaded at all (iMessage looks up single numbers only).
+    """
+
+    STORED_CLEAR = "stored_clear"
+    STORED_HASHED = "stored_hashed"
+    DISCARDED = "discarded"
+    NOT_SENT = "not_sent"
+
+    @property
+    def kept(self) -> bool:
+        return self in (Retention.STORED_CLEAR, Retention.STORED_HASHED)
+
+
 class Frequency(StrEnum):
     ONCE = "once"
     ON_INSTALL = "on_install"
@@ -131,6 +150,7 @@ class MessengerProfile:
     fields: UploadedFields
     hashing: Fact[Hashing]
     non_users: Fact[NonUsers]
+    retention: Fact[Retention]
     frequency: Fact[Frequency]
     activation: Fact[Activation]
     bulk_upload: Fact[bool]
@@ -148,6 +168,7 @@ class MessengerProfile:
             [
                 ("hashing", self.hashing),
                 ("non_users", self.non_users),
+                ("retention", self.retention),
                 ("frequency", self.frequency),
                 ("activation", self.activation),
                 ("bulk_upload", self.bulk_upload),

@@ -68,15 +68,27 @@ _CHARSET_ALIASES = {
 }
 
 
+# Python codecs that are text encodings to ``codecs`` but no character set a file is written in: host-name and
+# escape transforms, and "undefined", which raises on every byte.
+_NOT_A_CHARSET = frozenset({"punycode", "idna", "undefined", "unicode-escape", "raw-unicode-escape"})
+
+
 def codec_for_charset(charset: str | None) -> str | None:
-    """The Python codec for a CHARSET parameter, or None when it names no codec Python knows."""
+    """The Python codec for a CHARSET parameter, or None when it names no text encoding Python knows.
+
+    ``codecs.lookup`` also finds bytes-to-bytes transforms (base64, bz2, hex, uu, zlib) and rot13, which
+    ``bytes.decode`` refuses with LookupError: a CHARSET naming one is treated like an unknown one.
+    """
     if not charset:
         return None
     name = _CHARSET_ALIASES.get(charset.strip().strip('"').upper(), charset.strip().strip('"'))
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):  # ValueError: a name with a NUL byte
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_A_CHARSET:
+        return None
+    return info.name
 
 
 def decode_value(raw: bytes, charset: str | None) -> tuple[str, bool]:
@@ -90,7 +102,7 @@ def decode_value(raw: bytes, charset: str | None) -> tuple[str, bool]:
     if codec is not None:
         try:
             return raw.decode(codec), False
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):  # UnicodeError: codecs such as utf-7 raise more than decode errors
             pass
     return decode_utf8_or_cp1252(raw), charset is not None
 

@@ -26,10 +26,13 @@ def split_lines(chunks: Iterable[bytes], *, max_line_bytes: int) -> Iterator[Phy
     skipping = False  # inside a line that grew past the cap: its bytes are dropped until its end
     for chunk in _with_end_marker(chunks):
         at_end = chunk is None
+        # What is pending holds no line end but perhaps a final CR: only the new bytes need searching, so a line
+        # that spans many chunks is scanned once, not once per chunk (quadratic up to the cap).
+        search_from = max(0, len(pending) - 2)
         if chunk:
             pending += chunk
         start = 0
-        for match in _LINE_END.finditer(pending):
+        for match in _LINE_END.finditer(pending, search_from):
             if not at_end and match.end() == len(pending) and pending.endswith(b"\r"):
                 break  # a CR at the end of a chunk may be the first half of CR LF
             yield _line(number, pending[start : match.start()], skipping)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -30,22 +32,43 @@ class InputError(Exception):
 
 
 def read_file(
-    path: Path, *, display_path: str | None = None, region: str = "DE", encoding: str | None = None
+    path: Path,
+    *,
+    display_path: str | None = None,
+    region: str = "DE",
+    encoding: str | None = None,
+    max_bytes: int | None = None,
 ) -> Iterator[Contact | Rejection]:
     """Contacts and rejections of one file, streamed; raises InputError for a file that cannot be read at all.
 
     ``encoding`` (a Python codec name, see ``code_pages.text_codec``) forces the code page of every value that
-    names no fitting CHARSET of its own.
+    names no fitting CHARSET of its own. Only a regular file is read: it is opened without blocking (a FIFO would
+    wait for a writer forever) and checked on the open descriptor, so a file swapped for a FIFO after discovery is
+    refused too.
     """
     shown = display_path if display_path is not None else str(path)
+    with _open_regular(path) as stream:
+        yield from read_stream(stream, path=shown, region=region, encoding=encoding, max_bytes=max_bytes)
+
+
+def _open_regular(path: Path) -> BinaryIO:
     try:
-        stream = path.open("rb")
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError as error:
         raise InputError(FileProblem.NOT_FOUND) from error
-    except (IsADirectoryError, PermissionError, OSError) as error:
+    except (OSError, ValueError) as error:
         raise InputError(FileProblem.UNREADABLE) from error
-    with stream:
-        yield from read_stream(stream, path=shown, region=region, encoding=encoding)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(FileProblem.UNREADABLE)
+        if not stat.S_ISREG(mode):
+            raise InputError(FileProblem.NOT_REGULAR)
+        os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
 
 
 def read_bytes(
@@ -56,21 +79,25 @@ def read_bytes(
 
 
 def read_stream(
-    stream: BinaryIO, *, path: str, region: str = "DE", encoding: str | None = None
+    stream: BinaryIO, *, path: str, region: str = "DE", encoding: str | None = None, max_bytes: int | None = None
 ) -> Iterator[Contact | Rejection]:
-    """Contacts and rejections from a binary stream; the stream is only read, never written or closed."""
+    """Contacts and rejections from a binary stream; the stream is only read, never written or closed.
+
+    Beyond ``max_bytes`` the reading stops with ``InputError(TOO_LARGE)`` (stdin from an endless pipe, a huge file);
+    the cards wholly before the limit stay counted.
+    """
     head = _read(stream, _HEAD)
     if not head:
         raise InputError(FileProblem.EMPTY)
     layout, bom = sniff_encoding(head)
     if encoding is not None and not _ascii_compatible(encoding):
-        chunks = _transcode(_chunks(stream, head), encoding)
+        chunks = _transcode(_limited(_chunks(stream, head), max_bytes, 0), encoding)
         code_page = FileCodePage()
     elif encoding is not None:
-        chunks = _chunks(stream, head[bom:] if layout is FileEncoding.EIGHT_BIT else head)
+        chunks = _limited(_chunks(stream, head[bom:] if layout is FileEncoding.EIGHT_BIT else head), max_bytes, 0)
         code_page = FileCodePage(forced=encoding)
     else:
-        chunks = transcode_to_utf8(_chunks(stream, head[bom:]), layout)
+        chunks = transcode_to_utf8(_limited(_chunks(stream, head[bom:]), max_bytes, bom), layout)
         eight_bit = layout is FileEncoding.EIGHT_BIT
         code_page = FileCodePage.from_head(head[bom:], utf8_bom=bom > 0) if eight_bit else FileCodePage()
     found = 0
@@ -113,6 +140,17 @@ def _chunks(stream: BinaryIO, first: bytes) -> Iterator[bytes]:
     if first:
         yield first
     while chunk := _read(stream, CHUNK_BYTES):
+        yield chunk
+
+
+def _limited(chunks: Iterator[bytes], max_bytes: int | None, already: int) -> Iterator[bytes]:
+    """The chunks up to ``max_bytes`` (the cards wholly before the limit are read), then TOO_LARGE."""
+    total = already
+    for chunk in chunks:
+        if max_bytes is not None and total + len(chunk) > max_bytes:
+            yield chunk[: max(0, max_bytes - total)]
+            raise InputError(FileProblem.TOO_LARGE)
+        total += len(chunk)
         yield chunk
 
 

@@ -87,7 +87,7 @@ def test_broken_profile_names_file_and_key(
     ("old", "new", "key", "expected"),
     [
         ('value = "regularly"', 'value = "hourly"', "frequency.value", Expected.ONE_OF),
-        ("checked = 2026-11-25", 'checked = "last week"', "checked", Expected.DATE),
+        ("checked = 2026-12-02", 'checked = "last week"', "checked", Expected.DATE),
         ('value = ["IE", "US"]', 'value = ["IE", "UK"]', "destinations.value", Expected.COUNTRIES),
         ("value = true", 'value = "yes"', "bulk_upload.value", Expected.FLAG),
         ('sources = ["W2"]\n\n[activation]', "sources = []\n\n[activation]", "frequency.sources", Expected.SOURCES),

@@ -55,10 +55,11 @@ def test_every_fact_cites_a_catalogued_source_with_a_title(profile_id: str) -> N
     ("profile_id", "fact_name"),
     [
         ("facebook-messenger", "hashing"),
-        ("facebook-messenger", "eu_entity"),
-        ("viber", "operator"),
         ("viber", "destinations"),
+        ("viber", "hashing"),
         ("signal", "frequency"),
+        ("whatsapp", "notes.2"),  # usernames (June 2026): no source re-checked offline
+        ("whatsapp-business", "transfer_basis"),  # the Business addendum and the consumer notice disagree
     ],
 )
 def test_facts_domain_marks_unconfirmed_stay_unconfirmed(profile_id: str, fact_name: str) -> None:
@@ -75,7 +76,8 @@ def test_whatsapp_names_are_disputed_numbers_are_sent(profile_id: str) -> None:
 
 
 def test_confirmed_whatsapp_facts_are_not_marked_unconfirmed() -> None:
-    assert load_profile("whatsapp").unconfirmed() == ()
+    """Only the usernames note (June 2026, not re-checked offline) is unconfirmed; every upload fact is confirmed."""
+    assert load_profile("whatsapp").unconfirmed() == ("notes.2",)
 
 
 def test_whatsapp_business_differs_from_whatsapp_in_transfer_basis_and_shares_its_figures() -> None:
