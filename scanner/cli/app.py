@@ -20,8 +20,11 @@ from scanner.cli.exit_codes import ExitCode
 from scanner.cli.messengers_command import run_messengers_command
 from scanner.cli.options import (
     AsOfOpt,
+    ClientOpt,
     CompanyDomainOpt,
     ConfigOpt,
+    ConsultantOpt,
+    CsvDelimiterOpt,
     DebugOpt,
     EncodingOpt,
     FailOnOpt,
@@ -95,6 +98,9 @@ def scan(
     config: ConfigOpt = None,
     id_key: IdKeyOpt = None,
     as_of: AsOfOpt = None,
+    client: ClientOpt = None,
+    consultant: ConsultantOpt = None,
+    csv_delimiter: CsvDelimiterOpt = ";",
     verbose: VerboseOpt = False,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
@@ -119,6 +125,9 @@ def scan(
         verbose=verbose,
         quiet=quiet,
         debug=debug,
+        client=client,
+        consultant=consultant,
+        csv_delimiter=csv_delimiter,
     )
     _finish(lambda: run_scan_command(paths, settings), settings.language, debug=debug)
 
@@ -134,13 +143,17 @@ def demo(
     fail_on: FailOnOpt = None,
     show_pii: ShowPiiOpt = False,
     as_of: AsOfOpt = None,
+    client: ClientOpt = None,
+    consultant: ConsultantOpt = None,
+    csv_delimiter: CsvDelimiterOpt = ";",
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """The summary over a bundled fictional sample: a small workshop's company phone. / Beispiel: Werkstatt-Handy."""
     settings = ScanSettings(
         language=lang or default_language(), as_of=_day(as_of), messenger=messenger, output_format=output_format,
-        output=output, force=force, fail_on=fail_on, show_pii=show_pii, quiet=quiet, debug=debug,
+        output=output, force=force, fail_on=fail_on, show_pii=show_pii, quiet=quiet, debug=debug, client=client,
+        consultant=consultant, csv_delimiter=csv_delimiter,
     )  # fmt: skip
     sample = resources.files("scanner.data") / "demo" / DEMO_FILE
     with resources.as_file(sample) as path:

@@ -74,6 +74,17 @@ AsOfOpt = Annotated[
     datetime.datetime | None,
     typer.Option("--as-of", formats=["%Y-%m-%d"], help="Judge ages on this date (default: today). / Stichtag."),
 ]
+ClientOpt = Annotated[
+    str | None,
+    typer.Option("--client", help="Client named in the HTML report's header (or config [report]). / Auftraggeber."),
+]
+ConsultantOpt = Annotated[
+    str | None,
+    typer.Option("--consultant", help="Who made the report, for its header. / Ersteller des Berichts."),
+]
+CsvDelimiterOpt = Annotated[
+    str, typer.Option("--csv-delimiter", help="Cell separator of -f csv (default ';'). / Trennzeichen für CSV.")
+]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="List every repair made in cards. / Reparaturen.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or notes on stderr. / Keine Hinweise.")]
 DebugOpt = Annotated[
@@ -103,3 +114,6 @@ class ScanSettings:
     verbose: bool = False
     quiet: bool = False
     debug: bool = False
+    client: str | None = None
+    consultant: str | None = None
+    csv_delimiter: str = ";"

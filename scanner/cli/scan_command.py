@@ -18,7 +18,7 @@ from scanner.cli.output import write_report
 from scanner.cli.output_file import check_output_target, is_stdout
 from scanner.cli.progress import reading_progress
 from scanner.core.classification import ClassificationRules, load_rules
-from scanner.core.config import ConfigError, load_config
+from scanner.core.config import ConfigError, ReportConfig, UserConfig, load_config
 from scanner.core.messengers import (
     MessengerProfile,
     ProfileError,
@@ -32,10 +32,12 @@ from scanner.core.reading.code_pages import text_codec
 from scanner.core.reading_run import DEFAULT_MAX_INPUT_BYTES, ReadingRun
 from scanner.core.scan import ScanOptions, ScanResult, run_scan
 from scanner.i18n import translate
+from scanner.reporters.csv_report import valid_delimiter
 from scanner.reporters.formats import OutputFormat, ReportView, reporter_for
 
-# The terminal summary lists the riskiest contacts only; JSON lists every contact.
+# The terminal summary, HTML and Markdown list the riskiest contacts only; JSON and CSV list every contact.
 TABLE_CONTACTS = 10
+_EVERY_CONTACT = frozenset({OutputFormat.JSON, OutputFormat.CSV})
 
 
 def run_scan_command(
@@ -45,6 +47,8 @@ def run_scan_command(
 
     ``shown_as`` names inputs differently in reports (the demo's packaged file by its file name).
     """
+    if not valid_delimiter(settings.csv_delimiter):
+        raise CliError("csv.bad_delimiter", {"delimiter": settings.csv_delimiter})
     if not is_stdout(settings.output):
         # Refused before the scan, so a long scan does not end in "cannot write"; checked again when writing.
         check_output_target(str(settings.output), inputs=arguments, force=settings.force)
@@ -60,11 +64,15 @@ def run_scan_command(
     print_diagnostics(result, settings)
     if not result.readable_input:
         raise CliError("cli.no_readable_input")
+    report_config = _report_config(settings)
     view = ReportView(
         language=settings.language,
         show_pii=settings.show_pii,
         color=settings.output in (None, "-") and stdout_color(),
         width=terminal_width(),
+        client=settings.client if settings.client is not None else report_config.client,
+        consultant=settings.consultant if settings.consultant is not None else report_config.consultant,
+        csv_delimiter=settings.csv_delimiter,
     )
     report = reporter_for(settings.output_format)(result, view)
     write_report(report, settings.output, inputs=arguments, force=settings.force)
@@ -77,7 +85,7 @@ def _scan_options(settings: ScanSettings) -> ScanOptions:
         rules=_rules(settings),
         today=settings.as_of or datetime.date.today(),
         id_key=settings.id_key.encode("utf-8") if settings.id_key else new_key(),
-        keep_findings=None if settings.output_format is OutputFormat.JSON else TABLE_CONTACTS,
+        keep_findings=None if settings.output_format in _EVERY_CONTACT else TABLE_CONTACTS,
         alternatives=tuple(load_profile(name) for name in list_profiles()),
     )
 
@@ -94,11 +102,20 @@ def _profile(settings: ScanSettings) -> MessengerProfile:
 
 
 def _rules(settings: ScanSettings) -> ClassificationRules:
+    config = _user_config(settings)
+    return load_rules(company_domains=settings.company_domains, config=config.classification if config else None)
+
+
+def _report_config(settings: ScanSettings) -> ReportConfig:
+    config = _user_config(settings)
+    return config.report if config is not None else ReportConfig()
+
+
+def _user_config(settings: ScanSettings) -> UserConfig | None:
     try:
-        config = load_config(settings.config).classification if settings.config is not None else None
+        return load_config(settings.config) if settings.config is not None else None
     except ConfigError as error:
         raise CliError("cli.config_problems", {"problems": error.describe(settings.language)}) from None
-    return load_rules(company_domains=settings.company_domains, config=config)
 
 
 _SIZE = re.compile(r"(\d+)\s*([kmgt]?)(?:i?b)?", re.IGNORECASE)

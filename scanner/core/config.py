@@ -90,14 +90,27 @@ class ClassificationConfig:
 
 
 @dataclass(frozen=True)
+class ReportConfig:
+    """The ``[report]`` table: who a document handed to a client is for and who made it (HTML header, drafts)."""
+
+    client: str = ""
+    consultant: str = ""
+
+
+_REPORT_KEYS = ("client", "consultant")
+_TABLES = ("classification", "report")
+
+
+@dataclass(frozen=True)
 class UserConfig:
     classification: ClassificationConfig = ClassificationConfig()
+    report: ReportConfig = ReportConfig()
 
 
 def load_config(path: Path) -> UserConfig:
     """Read and check a config file; raises ConfigError listing every problem found."""
     document = _parse(path)
-    issues = [ConfigIssue(key, ConfigProblem.UNKNOWN_KEY) for key in document if key != "classification"]
+    issues = [ConfigIssue(key, ConfigProblem.UNKNOWN_KEY) for key in document if key not in _TABLES]
     table = document.get("classification", {})
     if not isinstance(table, dict):
         issues.append(ConfigIssue("classification", ConfigProblem.NOT_A_TABLE))
@@ -106,9 +119,25 @@ def load_config(path: Path) -> UserConfig:
         ConfigIssue(f"classification.{key}", ConfigProblem.UNKNOWN_KEY) for key in table if key not in _LIST_KEYS
     )
     values = {key: _string_list(table, key, issues) for key in _LIST_KEYS}
+    report = _report(document.get("report", {}), issues)
     if issues:
         raise ConfigError(path, tuple(issues))
-    return UserConfig(classification=ClassificationConfig(**values))
+    return UserConfig(classification=ClassificationConfig(**values), report=report)
+
+
+def _report(table: object, issues: list[ConfigIssue]) -> ReportConfig:
+    if not isinstance(table, dict):
+        issues.append(ConfigIssue("report", ConfigProblem.NOT_A_TABLE))
+        return ReportConfig()
+    issues.extend(ConfigIssue(f"report.{key}", ConfigProblem.UNKNOWN_KEY) for key in table if key not in _REPORT_KEYS)
+    values: dict[str, str] = {}
+    for key in _REPORT_KEYS:
+        value = table.get(key, "")
+        if isinstance(value, str):
+            values[key] = value.strip()
+        else:
+            issues.append(ConfigIssue(f"report.{key}", ConfigProblem.NOT_A_STRING))
+    return ReportConfig(**values)
 
 
 def _parse(path: Path) -> dict[str, Any]:

@@ -88,3 +88,53 @@ def _without_our_colour(text: str) -> str:
     """The coloured report minus the SGR sequences rich writes for our own styles (and the blanks they kept)."""
     stripped = re.sub("\x1b\\[[0-9;]*m", "", text)
     return "\n".join(line.rstrip() for line in stripped.splitlines()) + "\n"
+
+
+@pytest.mark.parametrize("show_pii", [False, True])
+def test_html_is_valid_and_hostile_text_stays_text(hostile_result: ScanResult, show_pii: bool) -> None:
+    import html5lib
+
+    view = ReportView(Language.EN, show_pii, client=HOSTILE + "</style><script>alert(1)</script>", consultant=HOSTILE)
+    text = reporter_for(OutputFormat.HTML)(hostile_result, view)
+    document = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(text)
+    assert len(document.findall(".//script")) == 1  # only the report's own
+    assert document.findall(".//a") == []
+    assert document.findall(".//img") == []
+    for raw in ("\x1b", "\x9b", "\u202e", "\u2066", "\x00", "\r"):
+        assert raw not in text
+    assert "<script>alert" not in text
+    text.encode("utf-8")
+    if show_pii:
+        assert "[link=http://evil.example]click[/link]" in "".join(document.itertext())
+
+
+@pytest.mark.parametrize("show_pii", [False, True])
+def test_csv_cells_are_inert_and_never_formulas(result_of: Callable[..., ScanResult], show_pii: bool) -> None:
+    import csv as csv_module
+    import io
+
+    hyperlink = '=HYPERLINK("http://evil.example";"x")'
+    formula = Person(hyperlink, (phone("+4915228817012", "DE"),), ("@evil@x.example",))
+    text = reporter_for(OutputFormat.CSV)(result_of([formula, Person(HOSTILE, (phone("+4915228817011", "DE"),))]),
+                                          ReportView(Language.DE, show_pii))  # fmt: skip
+    for raw in ("\x1b", "\x9b", "\u202e", "\u2066", "\x00"):
+        assert raw not in text
+    rows = list(csv_module.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
+    assert len(rows) == 3
+    assert all(len(row) == len(rows[0]) for row in rows)
+    assert not [cell for row in rows for cell in row if cell.lstrip()[:1] in ("=", "+", "-", "@")]
+    if show_pii:
+        assert rows[1][3] == "'=HYPERLINK(\"http://evil.example\";\"x\")"
+
+
+@pytest.mark.parametrize("show_pii", [False, True])
+def test_markdown_shows_hostile_text_literally(hostile_result: ScanResult, show_pii: bool) -> None:
+    view = ReportView(Language.EN, show_pii, client="[x](http://evil.example) <b>|")
+    text = reporter_for(OutputFormat.MARKDOWN)(hostile_result, view)
+    for raw in ("\x1b", "\x9b", "\u202e", "\u2066", "\x00", "\r"):
+        assert raw not in text
+    assert "](http" not in text
+    assert "<b>" not in text
+    assert "\\[x\\]\\(http\\:\\/\\/evil\\.example\\) \\<b\\>\\|" in text
+    if show_pii:
+        assert "\\[link\\=http\\:\\/\\/evil\\.example\\]click\\[\\/link\\]" in text

@@ -64,7 +64,7 @@ def _unsafe(text: str) -> list[str]:
     return sorted({f"U+{ord(char):04X}" for char in UNSAFE.findall(text)})
 
 
-@pytest.mark.parametrize("output_format", ["table", "json"])
+@pytest.mark.parametrize("output_format", ["table", "json", "html", "csv", "markdown"])
 @pytest.mark.parametrize("show_pii", [False, True])
 def test_hostile_card_text_stays_inert(tmp_path: Path, output_format: str, show_pii: bool) -> None:
     export = tmp_path / "hostile.vcf"
@@ -95,7 +95,7 @@ def test_the_hostile_names_reach_the_output_unmasked(tmp_path: Path) -> None:
     assert "\\u001b[2J" in stdout and "\\u202egpj" in stdout
 
 
-@pytest.mark.parametrize("output_format", ["table", "json"])
+@pytest.mark.parametrize("output_format", ["table", "json", "html", "csv", "markdown"])
 def test_hostile_paths_in_diagnostics_stay_inert(tmp_path: Path, output_format: str) -> None:
     good = tmp_path / "good.vcf"
     good.write_bytes(_card("FN:Greta Gut\r\nTEL:+49 30 23125040\r\n").encode())
@@ -151,3 +151,19 @@ def test_table_is_inert_for_any_text(name: str, org: str) -> None:
     export = _card(f"FN:{_escaped(name)}\r\nORG:{_escaped(org)}\r\nTEL;TYPE=CELL:+49 152 28817198\r\n").encode()
     stdout, stderr = _invoke("-", "--show-pii", stdin=export)
     assert _unsafe(stdout) == [] and _unsafe(stderr) == []
+
+
+def test_hostile_names_and_file_names_stay_text_in_the_html_report(tmp_path: Path) -> None:
+    """Through the real command: a card or file name with tags is shown as text; the page keeps its one script."""
+    import html5lib
+
+    tags = "<script>alert(1)</script><img src=x onerror=alert(2)><a href=http://evil.example>x</a>"
+    export = tmp_path / f"{tags.replace('/', '_')}.vcf"
+    export.write_bytes(HOSTILE_EXPORT + _card(f"FN:{_escaped(tags)}\r\nTEL;TYPE=CELL:+49 152 28817106\r\n").encode())
+    for show_pii in (False, True):
+        stdout, _ = _invoke(str(export), "-f", "html", *(["--show-pii"] if show_pii else []))
+        document = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(stdout)
+        assert len(document.findall(".//script")) == 1
+        assert document.findall(".//img") == [] and document.findall(".//a") == []
+        assert _unsafe(stdout) == []
+    assert "<script>alert(1)</script>" in "".join(document.itertext())

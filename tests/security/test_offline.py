@@ -70,7 +70,7 @@ def _run(arguments: list[str]) -> int:
     return result.exit_code
 
 
-@pytest.mark.parametrize("output_format", ["table", "json"])
+@pytest.mark.parametrize("output_format", ["table", "json", "html", "csv", "markdown"])
 @pytest.mark.parametrize(
     "arguments",
     [["demo"], ["scan", str(REPOSITORY / "fixtures")], ["scan", str(PACKAGE / "data" / "demo")], ["messengers"]],
