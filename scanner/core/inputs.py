@@ -11,7 +11,7 @@ from pathlib import Path
 from scanner.core.model import FileProblem
 
 STDIN = "-"
-EXPORT_SUFFIXES = (".vcf", ".vcard", ".csv")  # what a directory scan reads; the content decides the reader
+EXPORT_SUFFIXES = (".vcf", ".vcard", ".csv", ".zip")  # what a directory scan reads; the content decides the reader
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,8 @@ class FileProblem(StrEnum):
     NOT_REGULAR = "not_regular"  # a FIFO, device or socket: reading it could never end
     TOO_LARGE = "too_large"  # beyond --max-input-size; what was read before the limit is counted
     NEEDS_FILE = "needs_file"
+    ARCHIVE_LIMIT = "archive_limit"
+    BAD_ARCHIVE = "bad_archive"
 
 
 @dataclass(frozen=True)

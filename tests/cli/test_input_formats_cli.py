@@ -58,3 +58,20 @@ def test_formula_strings_from_a_csv_stay_inert_text_in_every_output(tmp_path: Pa
     assert table.exit_code == 0, table.stderr
     # Shown as the text it is, not as a link or markup (rich would swallow "[...]" markup; there is none here).
     assert formula in table.stdout
+
+
+def test_a_zip_of_exports_is_reported_member_by_member(tmp_path: Path) -> None:
+    import zipfile
+
+    archive = tmp_path / "takeout.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
+        zipped.writestr(
+            "Takeout/Contacts/My Contacts/My Contacts.vcf", (FIXTURES / "formats" / "equivalent.vcf").read_bytes()
+        )
+        zipped.writestr("Takeout/Contacts/Alle/Alle.csv", (FIXTURES / "formats" / "google_contacts.csv").read_bytes())
+    report = _report(str(archive))
+    paths = {str(s["path"]): s["cards_found"] for s in report["sources"]}  # type: ignore[attr-defined, index]
+    assert paths == {
+        f"{archive}:Takeout/Contacts/My Contacts/My Contacts.vcf": 3,
+        f"{archive}:Takeout/Contacts/Alle/Alle.csv": 3,
+    }

@@ -42,7 +42,12 @@ class Source:
 
 def file_sources(path: Path, display_path: str, settings: ReadSettings) -> Iterator[Source]:
     """The sources of a file given on the command line or found in a directory."""
-    yield Source(display_path, lambda: _read_path(path, display_path, settings))
+    from scanner.core.formats.archives import archive_sources, is_zip_file  # noqa: PLC0415 (it imports this module)
+
+    if is_zip_file(path):
+        yield from archive_sources(path, display_path, settings)
+    else:
+        yield Source(display_path, lambda: _read_path(path, display_path, settings))
 
 
 def stream_sources(stream: BinaryIO, display_path: str, settings: ReadSettings) -> Iterator[Source]:
