@@ -142,6 +142,7 @@ class FileProblem(StrEnum):
     NEEDS_FILE = "needs_file"
     ARCHIVE_LIMIT = "archive_limit"
     BAD_ARCHIVE = "bad_archive"
+    BAD_DATABASE = "bad_database"
 
 
 @dataclass(frozen=True)

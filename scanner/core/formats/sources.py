@@ -43,9 +43,14 @@ class Source:
 def file_sources(path: Path, display_path: str, settings: ReadSettings) -> Iterator[Source]:
     """The sources of a file given on the command line or found in a directory."""
     from scanner.core.formats.archives import archive_sources, is_zip_file  # noqa: PLC0415 (it imports this module)
+    from scanner.core.formats.backups import database_source, ios_backup_source, is_database_file  # noqa: PLC0415
 
-    if is_zip_file(path):
+    if path.is_dir():
+        yield ios_backup_source(path, display_path, settings)
+    elif is_zip_file(path):
         yield from archive_sources(path, display_path, settings)
+    elif is_database_file(path):
+        yield database_source(path, display_path, settings)
     else:
         yield Source(display_path, lambda: _read_path(path, display_path, settings))
 
