@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.request import pathname2url
+from urllib.parse import quote
 
 from scanner.core.formats.sources import SQLITE_MAGIC, Entries, ReadSettings, Source
 from scanner.core.model import (
@@ -76,7 +76,7 @@ def database_source(path: Path, display_path: str, settings: ReadSettings) -> So
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    uri = f"file:{pathname2url(str(path.resolve()))}?mode=ro&immutable=1"
+    uri = f"file:{quote(str(path.resolve()), safe='/')}?mode=ro&immutable=1"  # quote: ? and # in folder names
     try:
         return sqlite3.connect(uri, uri=True)
     except sqlite3.Error as error:
