@@ -44,6 +44,7 @@ from scanner.cli.options import (
 )
 from scanner.cli.output import write_report
 from scanner.cli.scan_command import run_scan_command
+from scanner.cli.split_command import SplitSettings, run_split_command
 from scanner.i18n import Language, default_language, translate
 from scanner.reporters import risk_rules
 from scanner.reporters.formats import OutputFormat
@@ -159,6 +160,46 @@ def demo(
     with resources.as_file(sample) as path:
         _finish(lambda: run_scan_command([str(path)], settings, shown_as={str(path): DEMO_FILE}), settings.language,
                 debug=debug)  # fmt: skip
+
+
+@app.command()
+def split(
+    paths: PathsArg,
+    *,
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Folder for the address books. / Ordner für die Adressbücher.")
+    ],
+    separate_sensitive: Annotated[
+        bool,
+        typer.Option(
+            "--separate-sensitive",
+            help="Minors and Art. 9 contacts to removed-art9-minors.vcf. / Minderjährige und Art. 9 getrennt.",
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace existing files in the folder. / Vorhandene Dateien ersetzen.")
+    ] = False,
+    messenger: MessengerOpt = None,
+    lang: LangOpt = None,
+    region: RegionOpt = "DE",
+    encoding: EncodingOpt = None,
+    company_domain: CompanyDomainOpt = None,
+    config: ConfigOpt = None,
+    id_key: IdKeyOpt = None,
+    as_of: AsOfOpt = None,
+    verbose: VerboseOpt = False,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Split exports into business, private and review address books, each card with its exact bytes.
+    / Exporte verlustfrei in geschäftliche, private und zu prüfende Adressbücher aufteilen."""
+    settings = ScanSettings(
+        language=lang or default_language(), as_of=_day(as_of), messenger=messenger, force=force, region=region,
+        encoding=encoding, company_domains=tuple(company_domain or ()), config=config, id_key=id_key,
+        verbose=verbose, quiet=quiet, debug=debug,
+    )  # fmt: skip
+    split_settings = SplitSettings(folder=output, separate_sensitive=separate_sensitive)
+    _finish(lambda: run_split_command(paths, settings, split_settings), settings.language, debug=debug)
 
 
 @app.command()

@@ -147,11 +147,18 @@ class FileProblem(StrEnum):
 
 @dataclass(frozen=True)
 class SourceRef:
-    """Where a card stands: the path as the user gave it, its 0-based position among all cards found, its BEGIN line."""
+    """Where a card stands: the path as the user gave it, its 0-based position among all cards found, its BEGIN line.
+
+    ``start``/``end``: the card's byte range in its file (``data[start:end]`` is the card exactly as written, from
+    its BEGIN line to the line end of its END line); the whole file's layout (BOM, UTF-16) is taken into account.
+    Not part of equality: they say where the card's bytes are, not which card it is.
+    """
 
     path: str
     index: int
     line: int
+    start: int = field(default=0, compare=False)
+    end: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

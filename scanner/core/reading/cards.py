@@ -18,12 +18,18 @@ _BASE64_CHARS = re.compile(rb"^[A-Za-z0-9+/]*={0,2}$")
 
 @dataclass(frozen=True, slots=True)
 class RawCard:
-    """The content lines of one card found in a file, binary payloads already dropped."""
+    """The content lines of one card found in a file, binary payloads already dropped.
+
+    ``start``/``end``: stream offsets of the card's bytes, from its BEGIN line (or first orphan line) to the end of
+    its END line (or of the last line it took up when END is missing), line end included.
+    """
 
     index: int
     line: int
     properties: tuple[ContentLine, ...]
     warnings: tuple[ReadWarning, ...]
+    start: int = 0
+    end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,18 +37,23 @@ class RawRejection:
     index: int
     line: int
     reason: RejectReason
+    start: int = 0
+    end: int = 0
 
 
 @dataclass(slots=True)
 class _OpenCard:
     index: int
     line: int
+    start: int
+    end: int
     properties: list[ContentLine] = field(default_factory=list)
     warnings: list[ReadWarning] = field(default_factory=list)
     size: int = 0
     too_large: bool = False
 
     def add(self, content: ContentLine) -> None:
+        self.end = max(self.end, content.end)
         if self.too_large:
             return
         self.size += len(content.value)
@@ -54,8 +65,8 @@ class _OpenCard:
 
     def close(self, *extra: ReadWarning) -> RawCard | RawRejection:
         if self.too_large:
-            return RawRejection(self.index, self.line, RejectReason.TOO_LARGE)
-        return RawCard(self.index, self.line, tuple(self.properties), (*self.warnings, *extra))
+            return RawRejection(self.index, self.line, RejectReason.TOO_LARGE, self.start, self.end)
+        return RawCard(self.index, self.line, tuple(self.properties), (*self.warnings, *extra), self.start, self.end)
 
 
 @dataclass(slots=True)
@@ -65,14 +76,14 @@ class _Assembler:
     phantom_depth: int = 0  # BEGINs past MAX_NESTING, rejected at once; their ENDs are absorbed
     orphans: list[ContentLine] = field(default_factory=list)
 
-    def begin(self, line: int) -> RawRejection | None:
+    def begin(self, content: ContentLine) -> RawRejection | None:
         index = self.next_index
         self.next_index += 1
         self.orphans.clear()
         if len(self.stack) >= MAX_NESTING:
             self.phantom_depth += 1
-            return RawRejection(index, line, RejectReason.TOO_DEEPLY_NESTED)
-        self.stack.append(_OpenCard(index, line))
+            return RawRejection(index, content.line, RejectReason.TOO_DEEPLY_NESTED, content.start, content.end)
+        self.stack.append(_OpenCard(index, content.line, content.start, content.end))
         return None
 
     def end(self, content: ContentLine) -> RawCard | RawRejection | None:
@@ -81,13 +92,17 @@ class _Assembler:
             return None
         extra = _trailing_text_warning(content)
         if self.stack:
-            return self.stack.pop().close(*extra)
+            open_card = self.stack.pop()
+            open_card.end = max(open_card.end, content.end)
+            return open_card.close(*extra)
         if not self.orphans:
             return None
-        card = _OpenCard(self.next_index, self.orphans[0].line)
+        first = self.orphans[0]
+        card = _OpenCard(self.next_index, first.line, first.start, first.end)
         self.next_index += 1
         for orphan in self.orphans:
             card.add(orphan)
+        card.end = max(card.end, content.end)
         self.orphans.clear()
         return card.close(ReadWarning(card.line, WarningCode.MISSING_BEGIN), *extra)
 
@@ -120,7 +135,7 @@ def assemble_cards(items: Iterable[ContentLine | LineWarning]) -> Iterator[RawCa
             continue
         marker = _marker(item)
         if marker == "BEGIN":
-            rejected = state.begin(item.line)
+            rejected = state.begin(item)
             if rejected is not None:
                 yield rejected
         elif marker == "END":
@@ -152,7 +167,7 @@ def _drop_payload(content: ContentLine, card: _OpenCard) -> ContentLine:
     """Keep a photo's presence but not its bytes; warn when inline base64 is broken."""
     if content.is_base64 and not _valid_base64(content.value):
         card.warnings.append(ReadWarning(content.line, WarningCode.BAD_PHOTO))
-    return ContentLine(content.line, content.name, content.group, content.params, b"")
+    return ContentLine(content.line, content.name, content.group, content.params, b"", content.start, content.end)
 
 
 def _valid_base64(value: bytes) -> bool:

@@ -75,7 +75,7 @@ def build_contact(
         _apply(draft, content)
     if card.properties and not draft.recognized:
         return RejectReason.NOT_A_VCARD
-    contact = _freeze(draft, SourceRef(path=path, index=card.index, line=card.line))
+    contact = _freeze(draft, SourceRef(path, card.index, card.line, card.start, card.end))
     if not _identifies_someone(contact):
         return RejectReason.EMPTY_CARD
     return contact

@@ -31,13 +31,19 @@ _BASE64_LINE = re.compile(rb"^[A-Za-z0-9+/=\s]+$")
 
 @dataclass(frozen=True, slots=True)
 class ContentLine:
-    """One property as written: name upper-case, group lower-case, parameters, value bytes still encoded."""
+    """One property as written: name upper-case, group lower-case, parameters, value bytes still encoded.
+
+    ``start``/``end``: stream offsets from the first physical line's start to the end (line end included) of the
+    last non-blank physical line the property took up.
+    """
 
     line: int
     name: str
     group: str
     params: Params
     value: bytes
+    start: int = 0
+    end: int = 0
 
     def param(self, name: str) -> tuple[str, ...]:
         """All values of parameter ``name`` (upper-case), over repeated occurrences."""
@@ -71,6 +77,8 @@ class _Pending:
     parts: list[bytes] = field(default_factory=list)
     after_blank: bool = False
     bare: bool = False  # written as a property name alone: the exporter said the value is empty
+    start: int = 0
+    end: int = 0
     quoted_printable: bool = field(init=False)  # asked for every following line; looked up once
 
     def __post_init__(self) -> None:
@@ -86,7 +94,7 @@ class _Pending:
         if self.soft_break():
             self.drop_soft_break()
         head = self.head
-        return ContentLine(head.line, head.name, head.group, head.params, b"".join(self.parts))
+        return ContentLine(head.line, head.name, head.group, head.params, b"".join(self.parts), self.start, self.end)
 
 
 def content_lines(lines: Iterable[PhysicalLine]) -> Iterator[ContentLine | LineWarning]:
@@ -104,6 +112,8 @@ def content_lines(lines: Iterable[PhysicalLine]) -> Iterator[ContentLine | LineW
         if pending is not None and _indented_property(pending, raw):
             held.append(LineWarning(physical.number, WarningCode.INDENTED_PROPERTY))
         elif pending is not None and _absorb(pending, raw):
+            if raw.strip() and pending.head.name != "END":  # text after END:VCARD is not the card's
+                pending.end = physical.end
             continue
         started = _start(physical.number, raw)
         if isinstance(started, LineWarning):
@@ -115,6 +125,7 @@ def content_lines(lines: Iterable[PhysicalLine]) -> Iterator[ContentLine | LineW
             yield pending.finish()
         yield from held
         held.clear()
+        started.start, started.end = physical.start, physical.end
         pending = started
     if pending is not None:
         yield pending.finish()

@@ -16,7 +16,8 @@ from scanner.core.reading.code_pages import FileCodePage
 from scanner.core.reading.contact_builder import build_contact
 from scanner.core.reading.content_lines import content_lines
 from scanner.core.reading.encoding import FileEncoding, sniff_encoding, transcode_to_utf8
-from scanner.core.reading.physical_lines import split_lines
+from scanner.core.reading.offsets import SourceOffsets
+from scanner.core.reading.physical_lines import PhysicalLine, split_lines
 
 CHUNK_BYTES = 1 << 20
 MAX_LINE_BYTES = 16 * 1024 * 1024  # a folded line this long is no contact data (a 16 MB unfolded photo at most)
@@ -90,22 +91,51 @@ def read_stream(
     if not head:
         raise InputError(FileProblem.EMPTY)
     layout, bom = sniff_encoding(head)
+    eight_bit = layout is FileEncoding.EIGHT_BIT
+    measure: tuple[str, int] | None = None
+    first_offset = bom if eight_bit else 0
     if encoding is not None and not _ascii_compatible(encoding):
         chunks = _transcode(_limited(_chunks(stream, head), max_bytes, 0), encoding)
         code_page = FileCodePage()
+        measure = _forced_measure(encoding, head)
     elif encoding is not None:
-        chunks = _limited(_chunks(stream, head[bom:] if layout is FileEncoding.EIGHT_BIT else head), max_bytes, 0)
+        chunks = _limited(_chunks(stream, head[bom:] if eight_bit else head), max_bytes, 0)
         code_page = FileCodePage(forced=encoding)
     else:
         chunks = transcode_to_utf8(_limited(_chunks(stream, head[bom:]), max_bytes, bom), layout)
-        eight_bit = layout is FileEncoding.EIGHT_BIT
         code_page = FileCodePage.from_head(head[bom:], utf8_bom=bom > 0) if eight_bit else FileCodePage()
+        measure = None if eight_bit else (layout.value, bom)
     found = 0
-    for raw in assemble_cards(content_lines(split_lines(chunks, max_line_bytes=MAX_LINE_BYTES))):
+    for raw in assemble_cards(content_lines(_lines(chunks, measure, first_offset))):
         found += 1
         yield _finish(raw, path, region, code_page)
     if not found:
         raise InputError(FileProblem.BINARY if _looks_binary(head, layout) else FileProblem.NO_CARDS)
+
+
+def _lines(chunks: Iterable[bytes], measure: tuple[str, int] | None, first_offset: int) -> Iterator[PhysicalLine]:
+    """Physical lines whose ``start``/``end`` are offsets in the file, also for a transcoded (UTF-16) one.
+
+    ``measure``: for a transcoded stream, the codec that gives each text's length in the file and where the text
+    starts (after a byte-order mark); None when the stream is the file's own bytes from ``first_offset`` on.
+    """
+    if measure is None:
+        return split_lines(chunks, max_line_bytes=MAX_LINE_BYTES, first_offset=first_offset)
+    offsets = SourceOffsets(*measure)
+    return offsets.lines(split_lines(offsets.track(chunks), max_line_bytes=MAX_LINE_BYTES))
+
+
+_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _forced_measure(codec: str, head: bytes) -> tuple[str, int]:
+    """How to measure a forced codec's text in the file: codecs that read a byte-order mark measure without it."""
+    name = codecs.lookup(codec).name
+    if name not in ("utf-16", "utf-32", "utf-8-sig"):
+        return name, 0
+    mark = next((bom for bom in _BOMS if head.startswith(bom)), b"")
+    plain = {"utf-16": "utf-16-le", "utf-32": "utf-32-le", "utf-8-sig": "utf-8"}[name]
+    return plain, len(mark)
 
 
 def _ascii_compatible(codec: str) -> bool:
@@ -129,11 +159,11 @@ def _transcode(chunks: Iterable[bytes], codec: str) -> Iterator[bytes]:
 
 def _finish(raw: RawCard | RawRejection, path: str, region: str, code_page: FileCodePage) -> Contact | Rejection:
     if isinstance(raw, RawRejection):
-        return Rejection(SourceRef(path, raw.index, raw.line), raw.reason)
+        return Rejection(SourceRef(path, raw.index, raw.line, raw.start, raw.end), raw.reason)
     built = build_contact(raw, path=path, region=region, code_page=code_page)
     if isinstance(built, Contact):
         return built
-    return Rejection(SourceRef(path, raw.index, raw.line), built)
+    return Rejection(SourceRef(path, raw.index, raw.line, raw.start, raw.end), built)
 
 
 def _chunks(stream: BinaryIO, first: bytes) -> Iterator[bytes]:
