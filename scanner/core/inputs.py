@@ -1,4 +1,4 @@
-"""Which files a scan reads: files, directories (recursive, ``*.vcf`` / ``*.vcard`` in any case) and ``-`` for stdin."""
+"""Which files a scan reads: files, directories (recursive, exports by name: EXPORT_SUFFIXES) and ``-`` for stdin."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ from pathlib import Path
 from scanner.core.model import FileProblem
 
 STDIN = "-"
-EXPORT_SUFFIXES = (".vcf", ".vcard")
+# What a directory scan reads (the content then decides the reader).
+EXPORT_SUFFIXES = (".vcf", ".vcard", ".csv", ".zip")
+EXPORT_NAMES = ("contacts2.db", "addressbook.sqlitedb")  # Android and iPhone address-book databases
+BACKUP_MANIFEST = "Manifest.db"  # marks an iPhone backup folder: read as one input, not walked
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ def discover_inputs(arguments: Sequence[str]) -> Iterator[InputFile | InputProbl
 
 
 def is_export(name: str) -> bool:
-    return name.lower().endswith(EXPORT_SUFFIXES)
+    lowered = name.lower()
+    return lowered.endswith(EXPORT_SUFFIXES) or lowered in EXPORT_NAMES
 
 
 def _stat(path: Path) -> os.stat_result | FileProblem:
@@ -93,6 +97,9 @@ def _walk(root: Path, shown_root: str, seen: set[tuple[int, int]]) -> Iterator[I
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError:
             yield InputProblem(display_path=shown_here, problem=FileProblem.UNREADABLE)
+            continue
+        if any(entry.name == BACKUP_MANIFEST for entry in entries):
+            yield InputFile(display_path=shown_here, path=here)  # its hashed files hold no export by name
             continue
         subdirectories: list[Path] = []
         for entry in entries:

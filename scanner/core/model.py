@@ -63,6 +63,8 @@ class WarningCode(StrEnum):
     CODE_PAGE_FROM_FILE = "code_page_from_file"
     CODE_PAGE_GUESSED = "code_page_guessed"
     CODE_PAGE_DEFAULT = "code_page_default"
+    INDENTED_PROPERTY = "indented_property"
+    CSV_ROW_WIDTH = "csv_row_width"
 
 
 class CodePage(StrEnum):
@@ -125,6 +127,7 @@ class RejectReason(StrEnum):
     NOT_A_VCARD = "not_a_vcard"
     TOO_DEEPLY_NESTED = "too_deeply_nested"
     TOO_LARGE = "too_large"
+    BROKEN_ROW = "broken_row"
 
 
 class FileProblem(StrEnum):
@@ -138,6 +141,10 @@ class FileProblem(StrEnum):
     NO_CARDS = "no_cards"
     NOT_REGULAR = "not_regular"  # a FIFO, device or socket: reading it could never end
     TOO_LARGE = "too_large"  # beyond --max-input-size; what was read before the limit is counted
+    NEEDS_FILE = "needs_file"
+    ARCHIVE_LIMIT = "archive_limit"
+    BAD_ARCHIVE = "bad_archive"
+    BAD_DATABASE = "bad_database"
 
 
 @dataclass(frozen=True)

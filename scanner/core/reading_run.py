@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
+from scanner.core.formats.sources import ReadSettings, Source, file_sources, stream_sources
 from scanner.core.inputs import InputFile, InputProblem, discover_inputs
 from scanner.core.model import Contact, FileProblem, FileReport, Rejection
-from scanner.core.reading import InputError, read_file, read_stream
+from scanner.core.reading import InputError
 
 # Larger than any phone's export with photos (a million contacts are about 300 MB), small enough that an endless
 # pipe or a wrong file stops within a minute or so.
@@ -62,13 +63,26 @@ class ReadingRun:
             if isinstance(item, InputProblem):
                 self.files.append(FileReport(item.display_path, 0, 0, 0, item.problem))
                 continue
-            yield from self._read_one(item)
+            yield from self._read_input(item)
 
-    def _read_one(self, item: InputFile) -> Iterator[Contact]:
+    def _read_input(self, item: InputFile) -> Iterator[Contact]:
+        """Every source of one input (an archive has one per member), each counted on its own."""
+        settings = ReadSettings(region=self.region, encoding=self.encoding, max_bytes=self.max_input_bytes)
+        try:
+            if item.path is None:
+                sources = stream_sources(_stdin(), item.display_path, settings)
+            else:
+                sources = file_sources(item.path, item.display_path, settings)
+            for source in sources:
+                yield from self._read_one(source)
+        except InputError as error:  # the input itself (an archive's directory) could not be read
+            self.files.append(FileReport(item.display_path, 0, 0, 0, error.problem))
+
+    def _read_one(self, item: Source) -> Iterator[Contact]:
         found = contacts = rejected = 0
         problem: FileProblem | None = None
         try:
-            for entry in self._entries(item):
+            for entry in item.entries():
                 found += 1
                 if isinstance(entry, Rejection):
                     rejected += 1
@@ -81,12 +95,6 @@ class ReadingRun:
         except InputError as error:
             problem = error.problem
         self.files.append(FileReport(item.display_path, found, contacts, rejected, problem))
-
-    def _entries(self, item: InputFile) -> Iterator[Contact | Rejection]:
-        region, encoding, limit = self.region, self.encoding, self.max_input_bytes
-        if item.path is None:
-            return read_stream(_stdin(), path=item.display_path, region=region, encoding=encoding, max_bytes=limit)
-        return read_file(item.path, display_path=item.display_path, region=region, encoding=encoding, max_bytes=limit)
 
     @property
     def readable_input(self) -> bool:

@@ -24,6 +24,7 @@ KNOWN_PROPERTIES = frozenset(
     }
 )
 _ENCODING_WORDS = frozenset({"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"})
+_ONE_WORD = frozenset({"BEGIN", "END", "VERSION"})
 _NAME = re.compile(rb"^[A-Za-z0-9_\-/ ]*[A-Za-z0-9]$")
 _BASE64_LINE = re.compile(rb"^[A-Za-z0-9+/=\s]+$")
 
@@ -108,7 +109,9 @@ def content_lines(lines: Iterable[PhysicalLine]) -> Iterator[ContentLine | LineW
         raw = _clean(physical, held)
         if raw is None:
             continue
-        if pending is not None and _absorb(pending, raw):
+        if pending is not None and _indented_property(pending, raw):
+            held.append(LineWarning(physical.number, WarningCode.INDENTED_PROPERTY))
+        elif pending is not None and _absorb(pending, raw):
             if raw.strip() and pending.head.name != "END":  # text after END:VCARD is not the card's
                 pending.end = physical.end
             continue
@@ -175,11 +178,25 @@ def _continue(pending: _Pending, raw: bytes) -> bool:
 def _raw_newline(pending: _Pending, raw: bytes) -> bool:
     """A line that cannot start a property continues the value: exporters that forget to escape a newline.
 
-    Not after a bare property name: the exporter itself said that value is empty.
+    Not after a bare property name: the exporter itself said that value is empty. Not after BEGIN, END or
+    VERSION, whose values are one word: a junk line there is skipped (and located), not glued onto the marker.
     """
-    if pending.bare or _split_head(raw) is not None or raw.startswith(b"#"):
+    if pending.bare or pending.head.name in _ONE_WORD or _split_head(raw) is not None or raw.startswith(b"#"):
         return False
     return not _is_bare_property_name(raw)
+
+
+def _indented_property(pending: _Pending, raw: bytes) -> bool:
+    """A line indented by one space that reads like a standard property (`` FN:Douglas Adams``) starts one.
+
+    A real fold of a long value does not begin with a property name and a colon (base64 has no colon, and a
+    quoted-printable value is continued by its soft break, not by a fold).
+    """
+    if raw[:1] not in (b" ", b"\t") or raw[1:2] in (b" ", b"\t", b""):
+        return False
+    if pending.head.is_base64 or pending.soft_break() or pending.head.name == "AGENT":
+        return False  # vCard 3.0 AGENT folds a whole embedded card, property lines and all, into its value
+    return _starts_property(raw[1:], known_only=True)
 
 
 def _append_fold(pending: _Pending, raw: bytes) -> bool:
@@ -273,10 +290,14 @@ def _is_bare_property_name(raw: bytes) -> bool:
     return len(raw) <= 12 and raw.strip().upper().decode("ascii", errors="replace") in KNOWN_PROPERTIES
 
 
-def _starts_property(raw: bytes) -> bool:
-    """Whether ``raw`` begins like a standard property line (``TEL;CELL:``, ``END:VCARD``)."""
+def _starts_property(raw: bytes, *, known_only: bool = False) -> bool:
+    """Whether ``raw`` begins like a standard property line (``TEL;CELL:``, ``END:VCARD``; ``X-`` unless known_only)."""
     split = _split_head(raw)
     if split is None:
         return False
-    name_part = split[0].partition(b";")[0].rpartition(b".")[2].strip().upper()
-    return name_part.decode("ascii", errors="replace") in KNOWN_PROPERTIES or name_part.startswith(b"X-")
+    name_part = split[0].partition(b";")[0].rpartition(b".")[2]
+    if name_part != name_part.strip():
+        return False
+    name_part = name_part.upper()
+    known = name_part.decode("ascii", errors="replace") in KNOWN_PROPERTIES
+    return known or (not known_only and name_part.startswith(b"X-"))

@@ -1,0 +1,1 @@
+"""Data about input formats: the column names of contact CSV exports."""
