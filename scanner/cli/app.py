@@ -32,6 +32,7 @@ from scanner.cli.options import (
     AsOfOpt,
     ClientOpt,
     CompanyDomainOpt,
+    CompareWithOpt,
     ConfigOpt,
     ConsultantOpt,
     CsvDelimiterOpt,
@@ -115,6 +116,7 @@ def scan(
     debug: DebugOpt = False,
     trade: TradeOpt = None,
     decisions: DecisionsOpt = None,
+    compare_with: CompareWithOpt = None,
 ) -> None:
     """Scan vCard exports and report what the messenger's contact upload exposes. / Exporte prüfen."""
     settings = ScanSettings(
@@ -142,6 +144,7 @@ def scan(
         client=client,
         consultant=consultant,
         csv_delimiter=csv_delimiter,
+        compare_with=compare_with,
     )
     _finish(lambda: _scan_command()(paths, settings), settings.language, debug=debug)
 
@@ -282,7 +285,10 @@ def split(
     company_domain: CompanyDomainOpt = None,
     config: ConfigOpt = None,
     id_key: IdKeyOpt = None,
+    id_key_file: IdKeyFileOpt = None,
     as_of: AsOfOpt = None,
+    trade: TradeOpt = None,
+    decisions: DecisionsOpt = None,
     verbose: VerboseOpt = False,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
@@ -292,7 +298,7 @@ def split(
     settings = ScanSettings(
         language=lang or default_language(), as_of=_day(as_of), messenger=messenger, force=force, region=region,
         encoding=encoding, company_domains=tuple(company_domain or ()), config=config, id_key=id_key,
-        verbose=verbose, quiet=quiet, debug=debug,
+        id_key_file=id_key_file, trade=trade, decisions=decisions, verbose=verbose, quiet=quiet, debug=debug,
     )  # fmt: skip
     from scanner.cli.split_command import SplitSettings, run_split_command  # noqa: PLC0415 (lazy, see _scan_command)
 
@@ -300,22 +306,48 @@ def split(
     _finish(lambda: run_split_command(paths, settings, split_settings), settings.language, debug=debug)
 
 
+CompareFormatOpt = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format", "-f",
+        help="table (default), or html/json: the AFTER exports' whole report with the before/after section. "
+        "/ Tabelle, oder html/json: der ganze Bericht über NACHHER mit dem Vorher-nachher-Abschnitt.",
+    ),
+]  # fmt: skip
+
+
 @app.command()
 def compare(
     before: Annotated[str, typer.Argument(help="JSON report or exports before. / Bericht oder Exporte vorher.")],
     after: Annotated[str, typer.Argument(help="JSON report or exports after. / Bericht oder Exporte nachher.")],
     *,
+    output_format: CompareFormatOpt = OutputFormat.TABLE,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     messenger: MessengerOpt = None,
+    profile: ProfileOpt = None,
     lang: LangOpt = None,
     region: RegionOpt = "DE",
+    encoding: EncodingOpt = None,
+    max_input_size: MaxInputSizeOpt = None,
+    company_domain: CompanyDomainOpt = None,
+    config: ConfigOpt = None,
     as_of: AsOfOpt = None,
     id_key: IdKeyOpt = None,
+    id_key_file: IdKeyFileOpt = None,
+    trade: TradeOpt = None,
+    decisions: DecisionsOpt = None,
+    show_pii: ShowPiiOpt = False,
+    client: ClientOpt = None,
+    consultant: ConsultantOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """What changed between two scans (e.g. the export and split's business.vcf). / Vorher und nachher."""
     settings = ScanSettings(
-        language=lang or default_language(), as_of=_day(as_of), messenger=messenger, region=region, id_key=id_key,
-        debug=debug,
+        language=lang or default_language(), as_of=_day(as_of), messenger=messenger, profile=profile, region=region,
+        output_format=output_format, output=output, force=force, encoding=encoding, max_input_size=max_input_size,
+        company_domains=tuple(company_domain or ()), config=config, id_key=id_key, id_key_file=id_key_file,
+        trade=trade, decisions=decisions, show_pii=show_pii, client=client, consultant=consultant, debug=debug,
     )  # fmt: skip
     from scanner.cli.compare_command import run_compare_command  # noqa: PLC0415 (lazy, see _scan_command)
 

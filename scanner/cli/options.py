@@ -94,6 +94,15 @@ ConsultantOpt = Annotated[
 CsvDelimiterOpt = Annotated[
     str, typer.Option("--csv-delimiter", help="Cell separator of -f csv (default ';'). / Trennzeichen für CSV.")
 ]
+CompareWithOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--compare-with",
+        metavar="BEFORE",
+        help="Show before and after in the HTML/JSON report: BEFORE is an earlier JSON report or exports. "
+        "/ Vorher und nachher im HTML-/JSON-Bericht: VORHER ist ein früherer JSON-Bericht oder Exporte.",
+    ),
+]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="List every repair made in cards. / Reparaturen.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or notes on stderr. / Keine Hinweise.")]
 DebugOpt = Annotated[
@@ -129,3 +138,4 @@ class ScanSettings:
     client: str | None = None
     consultant: str | None = None
     csv_delimiter: str = ";"
+    compare_with: str | None = None  # --compare-with: the scan before (a JSON report or exports)

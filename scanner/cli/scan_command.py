@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from collections.abc import Mapping, Sequence
@@ -35,6 +36,7 @@ from scanner.core.messengers import (
 from scanner.core.pseudonym import new_key, pseudonym
 from scanner.core.reading.code_pages import text_codec
 from scanner.core.reading_run import DEFAULT_MAX_INPUT_BYTES, ReadingRun
+from scanner.core.remediation.compare import BeforeAfter, Figures
 from scanner.core.scan import ScanOptions, ScanResult, run_scan
 from scanner.i18n import translate
 from scanner.reporters.csv_report import valid_delimiter
@@ -43,6 +45,8 @@ from scanner.reporters.formats import OutputFormat, ReportView, reporter_for
 # The terminal summary, HTML and Markdown list the riskiest contacts only; JSON and CSV list every contact.
 TABLE_CONTACTS = 10
 _EVERY_CONTACT = frozenset({OutputFormat.JSON, OutputFormat.CSV})
+# The reports that show a before/after comparison (--compare-with).
+_COMPARED = frozenset({OutputFormat.HTML, OutputFormat.JSON})
 
 
 def run_scan_command(
@@ -54,14 +58,36 @@ def run_scan_command(
     """
     if not valid_delimiter(settings.csv_delimiter):
         raise CliError("csv.bad_delimiter", {"delimiter": settings.csv_delimiter})
+    if settings.compare_with is not None and settings.output_format not in _COMPARED:
+        raise CliError("compare.with_needs_format")
     if not is_stdout(settings.output):
         # Refused before the scan, so a long scan does not end in "cannot write"; checked again when writing.
         check_output_target(str(settings.output), inputs=arguments, force=settings.force)
+    before = _before(settings)
     result = scan_inputs(arguments, settings, shown_as=shown_as,
                          every_contact=settings.output_format in _EVERY_CONTACT)  # fmt: skip
-    report = reporter_for(settings.output_format)(result, report_view(settings))
+    view = report_view(settings)
+    if before is not None and settings.compare_with is not None:
+        view = dataclasses.replace(view, before_after=_before_after(before, result, settings.compare_with, arguments))
+    report = reporter_for(settings.output_format)(result, view)
     write_report(report, settings.output, inputs=arguments, force=settings.force)
     return _exit_code(result, settings)
+
+
+def _before(settings: ScanSettings) -> Figures | None:
+    """``--compare-with``: the figures before (read or scanned first, so a bad BEFORE fails before the long scan)."""
+    if settings.compare_with is None:
+        return None
+    from scanner.cli.compare_command import figures_of  # noqa: PLC0415 (compare_command imports this module)
+
+    return figures_of(settings.compare_with, settings)
+
+
+def _before_after(before: Figures, result: ScanResult, label: str, arguments: Sequence[str]) -> BeforeAfter:
+    from scanner.cli.compare_command import checked_comparison  # noqa: PLC0415 (see _before)
+
+    after = " ".join(arguments)
+    return BeforeAfter(checked_comparison(before, Figures.of_result(result)), label, after)
 
 
 def scan_inputs(
@@ -164,7 +190,7 @@ def phone_context(settings: ScanSettings, today: datetime.date, key: bytes) -> P
     trade = resolve_trade(settings.trade, config.owner.trade if config else None)
     if settings.decisions is None:
         return PhoneContext(today=today, trade=trade)
-    if not settings.id_key:
+    if not settings.id_key and settings.id_key_file is None:
         raise CliError("cli.decisions_need_id_key")
     try:
         decisions = load_decisions(settings.decisions, key)

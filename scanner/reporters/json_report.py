@@ -12,6 +12,7 @@ from typing import Any
 from scanner.core.messengers import MessengerProfile, UploadField
 from scanner.core.model import FileReport
 from scanner.core.people_summary import PeopleFigures, PeopleSummary
+from scanner.core.remediation.compare import BeforeAfter
 from scanner.core.risk import REASON_WEIGHT, RiskLevel
 from scanner.core.scan import AlternativeExposure, ScanResult, SourceRisk
 from scanner.core.summary import ScanSummary
@@ -54,6 +55,31 @@ def document(result: ScanResult, view: ReportView) -> dict[str, Any]:
         "alternatives": [_alternative(other) for other in result.alternatives],
         "classification_context": classification_context.document_json(result, view.language),
         "advice": [{"code": a.value, "text": translate(f"advice.{a.value}", view.language)} for a in result.advice],
+        **({"comparison": _comparison(view.before_after)} if view.before_after is not None else {}),
+    }
+
+
+def _comparison(shown: BeforeAfter) -> dict[str, Any]:
+    """Before and after (``compare -f json``, ``scan --compare-with``): people, as in ``summary.people``."""
+    comparison = shown.comparison
+    return {
+        "before": shown.before_label,
+        "after": shown.after_label,
+        "measures": {
+            change.measure.value: {"before": change.before, "after": change.after, "change": change.difference}
+            for change in comparison.changes()
+        },
+        "risk": {"before": comparison.before.level.value, "after": comparison.after.level.value},
+        "messengers": [
+            {
+                "messenger": name,
+                "people_uploaded_before": was.uploaded if was else None,
+                "people_uploaded_after": now.uploaded if now else None,
+                "risk_before": was.level.value if was else None,
+                "risk_after": now.level.value if now else None,
+            }
+            for name, was, now in comparison.messengers()
+        ],
     }
 
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from scanner.i18n import Language
+
+if TYPE_CHECKING:  # the core's comparison; imported lazily so that --help does not load the core
+    from scanner.core.remediation.compare import BeforeAfter
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,8 @@ class ReportView:
     csv_delimiter: str = ";"
     # e-mail domains shown beside a masked address (ScanResult.known_email_domains); others show as •••.de
     known_email_domains: frozenset[str] = frozenset()
+    # before and after (``compare -f html``, ``scan --compare-with``): the HTML and JSON reports show it
+    before_after: BeforeAfter | None = None
 
 
 def with_known_domains(view: ReportView, known: frozenset[str]) -> ReportView:

@@ -103,3 +103,36 @@ def test_sorting_a_fleet_table_by_a_column(tmp_path: Path) -> None:
         assert record.errors == []
     assert ascending == sorted(ascending) and descending == sorted(ascending, reverse=True)
     assert len(ascending) == len(phones)
+
+
+def test_the_before_after_section_renders_and_prints_whole(tmp_path: Path) -> None:
+    demo = Path(__file__).resolve().parents[2] / "scanner" / "data" / "demo" / "werkstatt.vcf"
+    parts, target = tmp_path / "parts", tmp_path / "compare.html"
+    split = RUNNER.invoke(app, ["split", str(demo), "-o", str(parts), "--as-of", "2026-12-01"])
+    assert split.exit_code == 0, split.stderr
+    arguments = ["compare", str(demo), str(parts / "business.vcf"), "-f", "html", "-o", str(target), "--lang", "de"]
+    result = RUNNER.invoke(app, [*arguments, "--as-of", "2026-12-01"])
+    assert result.exit_code == 0, result.stderr
+    assert CHROMIUM is not None
+    with headless_chromium(CHROMIUM) as browser:
+        record = browser.load(target)
+        rows = browser.evaluate(
+            "[...document.querySelectorAll('#before-after tbody tr')].map(r => [r.dataset.measure,"
+            " ...[...r.cells].map(c => c.textContent.trim())])"
+        )
+        heading = browser.evaluate("document.querySelector('#before-after h2').textContent")
+        visible = browser.evaluate("document.querySelector('#before-after table').getBoundingClientRect().height > 0")
+        tables = browser.evaluate(MARK_TABLES)
+        pdf = pypdf.PdfReader(io.BytesIO(browser.pdf()))
+    assert record.errors == []
+    assert record.requests == [target.resolve().as_uri()]
+    assert heading == "Vorher und nachher" and visible
+    by_measure = {row[0]: row[2:] for row in rows}
+    for measure in ("private", "minors", "special"):
+        before, after, _ = by_measure[measure]
+        assert int(before) > 0 and after == "0"
+    assert by_measure["level"][:2] == ["kritisch", "hoch"]
+    texts = [page.extract_text() for page in pdf.pages]
+    starts = [n for n, text in enumerate(texts) if "TABLESTART0 " in text]  # the section's table comes first
+    ends = [n for n, text in enumerate(texts) if re.search(r"TABLEEND0(?!\d)", text)]
+    assert tables >= 4 and starts == ends and len(starts) == 1

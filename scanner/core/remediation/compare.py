@@ -155,3 +155,21 @@ class Comparison:
 
 def compare(before: Figures, after: Figures) -> Comparison:
     return Comparison(before, after)
+
+
+@dataclass(frozen=True)
+class BeforeAfter:
+    """A comparison as a report shows it: the figures and how each side was given (a path, as the user typed it)."""
+
+    comparison: Comparison
+    before_label: str
+    after_label: str
+
+    def dropped_to_zero(self) -> tuple[Measure, ...]:
+        """The sensitive figures (private persons, minors, Art. 9) that were above 0 before and are 0 after."""
+        sensitive = (Measure.PRIVATE, Measure.MINORS, Measure.SPECIAL)
+        return tuple(
+            change.measure
+            for change in self.comparison.changes()
+            if change.measure in sensitive and change.before > 0 and change.after == 0
+        )

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from scanner.core.classification.result import Category
 from scanner.core.exposure import UploadPlan
 from scanner.core.messengers import Protection, UploadField, is_eea, third_countries
+from scanner.core.remediation.compare import Measure, MessengerFigures
 from scanner.core.risk import RiskLevel
 from scanner.reporters.html.charts import (
     ComparisonRow,
@@ -93,6 +94,59 @@ def _verdict(ctx: HtmlContext) -> str:
                   countries=countries)  # fmt: skip
     return ctx.t(f"html.verdict.{level.value}", messenger=ctx.messenger, persons=people.uploaded,
                  countries=countries, where=where)  # fmt: skip
+
+
+def before_after(ctx: HtmlContext) -> HtmlSection | None:
+    """Before and after (``compare -f html``, ``scan --compare-with``): each figure, the level, every messenger."""
+    shown = ctx.view.before_after
+    if shown is None:
+        return None
+    comparison = shown.comparison
+    rows = []
+    for change in comparison.changes():
+        digits = 1 if change.measure is Measure.NON_USERS else 0
+        rows.append((ctx.t(f"compare.measure.{change.measure.value}"), _figure(change.before, ctx, digits),
+                     _figure(change.after, ctx, digits), _signed(change.difference, ctx, digits),
+                     change.measure.value))  # fmt: skip
+    messengers = tuple(
+        (ctx.t("compare.messenger", messenger=_messenger_name(name, ctx)), _cell(was, ctx), _cell(now, ctx),
+         _signed(float((now.uploaded if now else 0) - (was.uploaded if was else 0)), ctx, 0))
+        for name, was, now in comparison.messengers()
+    )  # fmt: skip
+    was, now = comparison.before.level, comparison.after.level
+    dropped = ", ".join(ctx.t(f"html.before_after.group.{measure.value}") for measure in shown.dropped_to_zero())
+    verdict = (
+        ctx.t("html.before_after.dropped", figures=dropped, level=ctx.level(now), before=ctx.level(was))
+        if dropped
+        else ctx.t("html.before_after.level", level=ctx.level(now), before=ctx.level(was))
+    )
+    body = render_markup(
+        "sections/before_after.html.j2", ctx=ctx, verdict=verdict, rows=tuple(rows), messengers=messengers,
+        before=ctx.t("compare.before", path=shown.before_label), after=ctx.t("compare.after", path=shown.after_label),
+        level_before=was.value, level_before_label=ctx.level(was), level_after=now.value,
+        level_after_label=ctx.level(now),
+    )  # fmt: skip
+    return HtmlSection("before-after", ctx.t("html.section.before_after"), body)
+
+
+def _figure(value: float, ctx: HtmlContext, digits: int) -> str:
+    return decimal(value, ctx.lang) if digits else str(round(value))
+
+
+def _signed(value: float, ctx: HtmlContext, digits: int) -> str:
+    text = _figure(abs(value), ctx, digits)
+    return f"+{text}" if value > 0 else f"−{text}" if value < 0 else text
+
+
+def _cell(figures: MessengerFigures | None, ctx: HtmlContext) -> str:
+    return "–" if figures is None else f"{figures.uploaded} ({ctx.level(figures.level)})"
+
+
+def _messenger_name(profile_id: str, ctx: HtmlContext) -> str:
+    if profile_id == ctx.result.messenger.id:
+        return ctx.messenger
+    named = {other.profile.id: other.profile.display_name for other in ctx.result.alternatives}
+    return named.get(profile_id, profile_id)
 
 
 def flow(ctx: HtmlContext) -> HtmlSection | None:
@@ -289,4 +343,6 @@ def method(ctx: HtmlContext) -> HtmlSection:
     return HtmlSection("method", ctx.t("html.section.method"), body)
 
 
-SECTIONS: tuple[SectionRenderer, ...] = (cover, flow, alternatives, sources, riskiest_contacts, advice, method)
+SECTIONS: tuple[SectionRenderer, ...] = (
+    cover, before_after, flow, alternatives, sources, riskiest_contacts, advice, method,
+)  # fmt: skip
