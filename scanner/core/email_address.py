@@ -20,6 +20,9 @@ _HOST = re.compile(r"[^\s?&/#,;:<>()\[\]\"'@=\\]+")
 _LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 _TLD = re.compile(r"(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})")
 _MAX_ADDRESS = 320  # RFC 5321: 64 for the local part, 255 for the domain
+# A bare address as almost every card holds it: parseaddr would return it unchanged, so it is not called (it costs
+# about as much as classifying the card).
+_BARE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+")
 
 
 @lru_cache(maxsize=65536)
@@ -30,7 +33,7 @@ def email_domain(raw: str) -> str | None:
         text = text[: 4 * _MAX_ADDRESS]
     if text.lower().startswith("mailto:"):
         text = text[len("mailto:") :]
-    _, address = email.utils.parseaddr(text)
+    address = text if _BARE.fullmatch(text) else email.utils.parseaddr(text)[1]
     local, at, rest = (address or text).partition("@")
     words = local.split()  # "Zora Markerfrau zora@gmx.de": the address is the last word before the "@"
     if not at or not words:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 
 from scanner.core.classification.result import Evidence, SpecialCategory
 
@@ -165,4 +166,11 @@ SPECIAL_CODES: dict[SpecialCategory, Code] = {
 
 def evidence(code: Code, **params: str) -> Evidence:
     """Evidence with the code's weight (0 for codes that bear on other questions than business or private)."""
-    return Evidence(code=code.value, weight=WEIGHTS.get(code, 0.0), params=tuple(sorted(params.items())))
+    return _evidence(code, tuple(sorted(params.items())) if params else ())
+
+
+@cache
+def _evidence(code: Code, params: tuple[tuple[str, str], ...]) -> Evidence:
+    """Evidence is immutable and its params are keywords of our lists, never personal data: one object per
+    (code, params), built once per process instead of once per card (bounded by the lists' size)."""
+    return Evidence(code=code.value, weight=WEIGHTS.get(code, 0.0), params=params)

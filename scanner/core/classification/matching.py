@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache, cached_property
 
 # Hyphens, dashes, underscores and any whitespace all count as one space: "AIDS-Hilfe" = "Aids Hilfe".
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_]+")
@@ -19,6 +20,9 @@ class _Left(Enum):
     WORD = "(?<!\\w)"
     ANY = ""
     TAIL = "(?<=\\w)"
+
+
+_Stems = tuple[tuple[_Left, tuple[tuple[str, bool], ...]], ...]
 
 
 def normalize(text: str) -> str:
@@ -35,35 +39,58 @@ class KeywordList:
     ``psychotherap*`` also begins one (Psychotherapeutin).
     """
 
-    pattern: re.Pattern[str] | None
+    stems: _Stems  # per left context, each stem and whether it may run on; the pattern is built from these
     spelling: dict[str, str] = field(default_factory=dict)
     raw: tuple[str, ...] = ()  # the keywords as listed (with their * and ~), to combine lists
+    at_end: bool = False
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        """The compiled pattern, built on first use and once per process for the same stems. Lists that only feed
+        others (the trades the phone's owner does not run, the Art. 9 categories' words that are searched through
+        one combined pattern) are never built."""
+        return _compiled(self.stems, self.at_end) if self.stems else None
+
     def find(self, text: str) -> str | None:
         """The first keyword found in already normalized ``text``."""
-        if self.pattern is None:
+        pattern = self.pattern
+        if pattern is None:
             return None
-        match = self.pattern.search(text)
+        match = pattern.search(text)
         return None if match is None else self.spelling[match.group(0)]
 
     def find_all(self, text: str) -> set[str]:
         """Every keyword found in already normalized ``text`` (non-overlapping, leftmost-longest)."""
-        if self.pattern is None:
+        pattern = self.pattern
+        if pattern is None:
             return set()
-        return {self.spelling[match.group(0)] for match in self.pattern.finditer(text)}
+        return {self.spelling[match.group(0)] for match in pattern.finditer(text)}
 
     def __len__(self) -> int:
         return len(self.spelling)
+
+
+@cache
+def _compiled(stems: _Stems, at_end: bool) -> re.Pattern[str]:
+    """One compiled pattern per distinct list, per process (the same list in two trades is compiled once)."""
+    body = "|".join(f"(?:{left.value + _trie_regex(dict(group))})" for left, group in stems)
+    return re.compile(f"(?<=\\S )(?:{body})$" if at_end else body)
 
 
 def compile_keywords(keywords: Iterable[str | tuple[str, str]], *, at_end: bool = False) -> KeywordList:
     """Compile a list into one pattern; a trie keeps matching fast for hundreds of words (200,000 contacts).
 
     An item is a keyword or a pair (keyword, how to show it). ``at_end``: the keyword must be the text's last
-    word and follow another word (short legal forms such as "AG" or "SA").
+    word and follow another word (short legal forms such as "AG" or "SA"). Keyed by the data: the same list
+    given twice in a process (a config read per file, a rebuilt rule set) is built once.
     """
+    return _keyword_list(tuple(keywords), at_end)
+
+
+@cache
+def _keyword_list(items: tuple[str | tuple[str, str], ...], at_end: bool) -> KeywordList:
     groups: dict[_Left, dict[str, bool]] = {left: {} for left in _Left}
     spelling: dict[str, str] = {}
-    items = list(keywords)
     raw = tuple(item if isinstance(item, str) else item[0] for item in items)
     for item in items:
         keyword, shown = (item, item.strip("*~ ")) if isinstance(item, str) else item
@@ -73,11 +100,8 @@ def compile_keywords(keywords: Iterable[str | tuple[str, str]], *, at_end: bool 
             if variant:
                 groups[left][variant] = groups[left].get(variant, False) or open_end
                 spelling.setdefault(variant, shown)
-    parts = [left.value + _trie_regex(stems) for left, stems in groups.items() if stems]
-    if not parts:
-        return KeywordList(pattern=None, spelling=spelling, raw=raw)
-    body = "|".join(f"(?:{part})" for part in parts)
-    return KeywordList(pattern=re.compile(f"(?<=\\S )(?:{body})$" if at_end else body), spelling=spelling, raw=raw)
+    stems = tuple((left, tuple(group.items())) for left, group in groups.items() if group)
+    return KeywordList(stems=stems, spelling=spelling, raw=raw, at_end=at_end)
 
 
 def _parse(keyword: str) -> tuple[_Left, str, bool]:

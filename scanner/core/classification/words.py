@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from scanner.core.classification.evidence import SPECIAL_CODES, Code, evidence
 from scanner.core.classification.matching import KeywordList, compile_keywords
@@ -17,16 +18,19 @@ def word_evidence(texts: ContactTexts, rules: ClassificationRules) -> Iterator[E
     yield from _legal_form(texts, rules)
     yield from _organisation(texts)
     yield from _role(texts, rules)
+    name_org_other = _join(texts.name, texts.org, texts.other)
+    categories = _join(*texts.categories)
+    everything = texts.everything
     searches: tuple[tuple[Code, KeywordList, str], ...] = (
         (Code.JOB_WORD, rules.jobs, _join(texts.name, texts.other)),
-        (Code.ESTABLISHMENT_WORD, rules.establishments, _join(texts.name, texts.org, texts.other)),
+        (Code.ESTABLISHMENT_WORD, rules.establishments, name_org_other),
         (Code.SERVICE_WORD, rules.services, _join(texts.name, texts.org)),
         (Code.FAMILY_WORD, rules.family_friends, texts.person_fields),
-        (Code.PRIVATE_SERVICE_WORD, rules.private_services, _join(texts.name, texts.org, texts.other)),
-        (Code.BUSINESS_CATEGORY, rules.business_categories, _join(*texts.categories)),
-        (Code.PRIVATE_CATEGORY, rules.private_categories, _join(*texts.categories)),
-        (Code.USER_BUSINESS_KEYWORD, rules.user_business, texts.everything),
-        (Code.USER_PRIVATE_KEYWORD, rules.user_private, texts.everything),
+        (Code.PRIVATE_SERVICE_WORD, rules.private_services, name_org_other),
+        (Code.BUSINESS_CATEGORY, rules.business_categories, categories),
+        (Code.PRIVATE_CATEGORY, rules.private_categories, categories),
+        (Code.USER_BUSINESS_KEYWORD, rules.user_business, everything),
+        (Code.USER_PRIVATE_KEYWORD, rules.user_private, everything),
     )
     for code, keywords, text in searches:
         keyword = keywords.find(text) if text else None
@@ -67,22 +71,18 @@ def special_categories(
                 yield SpecialHint(category, found, organisation_only=True, routine=True)
 
 
-_SPECIAL_INDEX: dict[int, tuple[KeywordList, dict[str, tuple[SpecialCategory, ...]]]] = {}
-
-
+@cache
 def _special_index(
     special: tuple[tuple[SpecialCategory, KeywordList], ...],
 ) -> tuple[KeywordList, dict[str, tuple[SpecialCategory, ...]]]:
-    """All six categories' words in one pattern (one search instead of six), with the categories of each word."""
-    key = id(special)
-    if key not in _SPECIAL_INDEX:
-        owners: dict[str, list[SpecialCategory]] = {}
-        for category, keywords in special:
-            for shown in dict.fromkeys(keywords.spelling.values()):
-                owners.setdefault(shown, []).append(category)
-        words = [word for _, keywords in special for word in keywords.raw]
-        _SPECIAL_INDEX[key] = (compile_keywords(words), {word: tuple(cats) for word, cats in owners.items()})
-    return _SPECIAL_INDEX[key]
+    """All six categories' words in one pattern (one search instead of six), with the categories of each word.
+    Cached per rule set (the cache holds it, so a key is never a reused id)."""
+    owners: dict[str, list[SpecialCategory]] = {}
+    for category, keywords in special:
+        for shown in dict.fromkeys(keywords.spelling.values()):
+            owners.setdefault(shown, []).append(category)
+    words = [word for _, keywords in special for word in keywords.raw]
+    return compile_keywords(words), {word: tuple(cats) for word, cats in owners.items()}
 
 
 def _first_per_category(
