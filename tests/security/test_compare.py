@@ -86,7 +86,7 @@ def _section_text(html: str) -> str:
 
 
 def _section_row(section: str, label: str) -> list[str]:
-    return re.findall(r"[+−-]?\d+(?:[.,]\d)?", section.split(label, 1)[1])[:3]  # noqa: RUF001
+    return re.findall(r"[+−-]?\d+(?:[.,]\d)?", section.split(label, 1)[1])[:3]
 
 
 HTML_WORDS = {
@@ -107,7 +107,7 @@ def test_compare_writes_the_html_report_with_the_before_after_section(business: 
     *dropping, _, _ = LABELS["en"]
     for label in dropping:
         before, after, change = _section_row(section, label)
-        assert int(before) > 0 and int(after) == 0 and change.lstrip("−-") == before  # noqa: RUF001
+        assert int(before) > 0 and int(after) == 0 and change.lstrip("−-") == before
     assert leaks([html, done.stdout, done.stderr], personal_values([DEMO])) == []
     assert {p.name for p in tmp_path.iterdir()} == {"x.html"}
 
